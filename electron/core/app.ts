@@ -1,0 +1,281 @@
+/**
+ * The core: opens a school's data folder and answers contract calls. Plain Node, no Electron.
+ *
+ * States: 'ok' (normal); 'damaged' (quick_check failed or the file is not a database: only status and
+ * restoring a good backup are allowed); 'newer' (written by a newer app version: refused, nothing touched).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { contract, type AppStatus, type Input, type Method, type Output } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { makeAuditWriter } from './audit/audit';
+import {
+  backupPath, createBackup, hasDailyBackupToday, isHealthyDatabase, listBackups,
+} from './backup/backups';
+import type { CoreContext } from './context';
+import { acquireFolderLock, type FolderLock } from './db/lock';
+import { assertNotNewer, currentVersion, latestVersion, loadMigrations, migrate, pendingMigrations } from './db/migrate';
+import type { PdfPort } from './reports/pdf-port';
+import { allHandlers } from './registry';
+
+export const APP_VERSION = '0.1.0';
+export const DB_FILE = 'jiaowu.sqlite';
+
+export interface CoreOptions {
+  dataDir: string;
+  pdf?: PdfPort | null;
+  now?: () => Date;
+  /** Skip the automatic daily backup at open (tests that count backups). */
+  noDailyBackup?: boolean;
+}
+
+/** Methods allowed while the database is damaged or newer than this app. */
+const RECOVERY_METHODS = new Set<Method>(['app/status', 'app/restoreDamaged', 'backup/list']);
+
+export class Core {
+  readonly dataDir: string;
+  readonly dbFile: string;
+  private db: Database.Database | null = null;
+  private lock: FolderLock;
+  private state: AppStatus['state'] = 'ok';
+  private problem: { key: string; params?: Record<string, string | number> } | null = null;
+  private now: () => Date;
+  private pdf: PdfPort | null;
+  private ctx: CoreContext | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(opts: CoreOptions, lock: FolderLock) {
+    this.dataDir = opts.dataDir;
+    this.dbFile = path.join(opts.dataDir, DB_FILE);
+    this.lock = lock;
+    this.now = opts.now ?? (() => new Date());
+    this.pdf = opts.pdf ?? null;
+  }
+
+  static async open(opts: CoreOptions): Promise<Core> {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    const lock = acquireFolderLock(opts.dataDir);
+    const core = new Core(opts, lock);
+    try {
+      await core.openDatabase(!opts.noDailyBackup);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+    return core;
+  }
+
+  /** Opens (or creates) the database, checks it, backs up and migrates. Never throws for a damaged file. */
+  private async openDatabase(dailyBackup: boolean): Promise<void> {
+    this.state = 'ok';
+    this.problem = null;
+    const isNew = !fs.existsSync(this.dbFile);
+    let db: Database.Database;
+    try {
+      db = new Database(this.dbFile);
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = NORMAL');
+      const check = isNew ? 'ok' : db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+    } catch (e) {
+      this.db = null;
+      this.state = 'damaged';
+      this.problem = { key: 'dbDamaged', params: { detail: String((e as Error).message ?? e).slice(0, 200) } };
+      return;
+    }
+    const migrations = loadMigrations();
+    try {
+      assertNotNewer(db, migrations);
+    } catch (e) {
+      db.close();
+      this.state = 'newer';
+      const err = e as AppError;
+      this.problem = { key: err.key, params: err.params };
+      return;
+    }
+    this.db = db;
+    this.ctx = this.makeContext(db);
+    if (!isNew && pendingMigrations(db, migrations).length > 0) await createBackup(db, this.dataDir, 'pre-migration', this.now());
+    migrate(db, migrations, this.now);
+    if (dailyBackup && !isNew && !hasDailyBackupToday(this.dataDir, this.now())) await createBackup(db, this.dataDir, 'daily', this.now());
+  }
+
+  private makeContext(db: Database.Database): CoreContext {
+    const getSetting = (key: string): string | null => {
+      try {
+        const r = db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;
+        return r ? r.value : null;
+      } catch {
+        return null; // before the first migration
+      }
+    };
+    const setSetting = (key: string, value: string | null) => {
+      if (value === null) db.prepare('DELETE FROM setting WHERE key = ?').run(key);
+      else db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    };
+    const operator = () => getSetting('operator') ?? '未署名';
+    return {
+      db,
+      dataDir: this.dataDir,
+      now: this.now,
+      operator,
+      audit: makeAuditWriter(db, operator, this.now),
+      pdf: this.pdf,
+      getSetting,
+      setSetting,
+      status: () => this.status(),
+      backup: async (kind) => (await createBackup(db, this.dataDir, kind, this.now())).file,
+    };
+  }
+
+  status(): AppStatus {
+    const base = {
+      appVersion: APP_VERSION,
+      dataDir: this.dataDir,
+      dbFile: this.dbFile,
+    };
+    if (this.state !== 'ok' || !this.db || !this.ctx) {
+      return {
+        ...base,
+        state: this.state,
+        schemaVersion: 0,
+        hasSchool: false,
+        isSample: false,
+        operator: null,
+        currentTermId: null,
+        problemKey: this.problem?.key,
+        problemParams: this.problem?.params,
+        goodBackups: this.state === 'damaged' ? listBackups(this.dataDir).filter((b) => isHealthyDatabase(backupPath(this.dataDir, b.file))) : undefined,
+      };
+    }
+    const school = this.db.prepare('SELECT is_sample FROM school WHERE id = 1').get() as { is_sample: number } | undefined;
+    const term = this.ctx.getSetting('currentTermId');
+    return {
+      ...base,
+      state: 'ok',
+      schemaVersion: currentVersion(this.db),
+      hasSchool: !!school,
+      isSample: !!school?.is_sample,
+      operator: this.ctx.getSetting('operator'),
+      currentTermId: term ? Number(term) : null,
+    };
+  }
+
+  /** Validates input against the contract and runs the handler. Calls are serialised: one writer. */
+  call<M extends Method>(method: M, rawInput: Input<M> | unknown): Promise<Output<M>> {
+    const run = async (): Promise<Output<M>> => {
+      const spec = contract[method];
+      if (!spec) throw new AppError('NOT_FOUND', 'unknownMethod', { method: String(method) });
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      if (this.state !== 'ok' && !RECOVERY_METHODS.has(method)) {
+        throw new AppError(this.state === 'newer' ? 'DB_NEWER' : 'DB_DAMAGED', this.problem?.key ?? 'dbDamaged', this.problem?.params);
+      }
+      const own = this.ownHandler(method, parsed.data);
+      if (own) return (await own) as Output<M>;
+      const h = allHandlers[method] as unknown as (i: unknown, c: CoreContext) => Output<M> | Promise<Output<M>>;
+      return await h(parsed.data, this.ctx!);
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /** Methods that reopen or replace the database live here, not in a module. */
+  private ownHandler(method: Method, input: unknown): Promise<unknown> | null {
+    switch (method) {
+      case 'app/status':
+        return Promise.resolve(this.status());
+      case 'backup/list':
+        return Promise.resolve(listBackups(this.dataDir));
+      case 'backup/restore':
+        return this.restore((input as { file: string }).file, false);
+      case 'app/restoreDamaged':
+        return this.restore((input as { file: string }).file, true);
+      default:
+        return null;
+    }
+  }
+
+  /** Restores a backup: first backs up the current file (or sets a damaged one aside), then swaps files. */
+  private async restore(file: string, fromDamaged: boolean): Promise<AppStatus> {
+    const src = backupPath(this.dataDir, file);
+    if (!isHealthyDatabase(src)) throw new AppError('DB_DAMAGED', 'backupDamaged', { file });
+    const probe = new Database(src, { readonly: true });
+    const v = currentVersion(probe);
+    probe.close();
+    if (v > latestVersion()) throw new AppError('DB_NEWER', 'dbNewer', { have: v, know: latestVersion() });
+    let before: string | null = null;
+    if (this.db) {
+      if (!fromDamaged) before = (await createBackup(this.db, this.dataDir, 'pre-restore', this.now())).file;
+      this.db.close();
+      this.db = null;
+      this.ctx = null;
+    }
+    if (fromDamaged && fs.existsSync(this.dbFile)) {
+      const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+      fs.renameSync(this.dbFile, path.join(this.dataDir, `jiaowu.damaged-${stamp}.sqlite`));
+    }
+    for (const ext of ['-wal', '-shm']) fs.rmSync(this.dbFile + ext, { force: true });
+    fs.copyFileSync(src, this.dbFile);
+    await this.openDatabase(false);
+    this.ctx?.audit('backup', 'restore', { summary: `恢复备份 ${file}${before ? `（恢复前已备份为 ${before}）` : ''}` });
+    return this.status();
+  }
+
+  context(): CoreContext {
+    if (!this.ctx) throw new AppError('DB_DAMAGED', this.problem?.key ?? 'dbDamaged', this.problem?.params);
+    return this.ctx;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    if (this.db) {
+      try { this.db.pragma('wal_checkpoint(TRUNCATE)'); } catch { /* ignore */ }
+      this.db.close();
+    }
+    this.db = null;
+    this.ctx = null;
+    await this.pdf?.close?.();
+    this.lock.release();
+  }
+}
+
+export function validationError(err: z.ZodError): AppError {
+  return new AppError(
+    'VALIDATION',
+    'validation',
+    undefined,
+    err.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[],
+      key: /^[a-zA-Z.]+$/.test(i.message) && !i.message.includes(' ') ? i.message : zodKey(i),
+    })),
+  );
+}
+
+function zodKey(i: z.core.$ZodIssue): string {
+  switch (i.code) {
+    case 'invalid_type': return 'invalidType';
+    case 'too_small': return 'tooSmall';
+    case 'too_big': return 'tooBig';
+    case 'invalid_value': return 'invalidOption';
+    case 'invalid_format': return 'invalidFormat';
+    default: return 'invalid';
+  }
+}
+
+/** Converts anything thrown into the wire shape: AppError as is, SQLite constraint errors to CONFLICT. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const code = (e as { code?: string })?.code ?? '';
+  if (code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return new AppError('CONFLICT', 'duplicate');
+  if (code.startsWith('SQLITE_CONSTRAINT_FOREIGNKEY')) return new AppError('IN_USE', 'inUse');
+  if (code === 'SQLITE_BUSY') return new AppError('DB_LOCKED', 'dbBusy');
+  if (code === 'ENOSPC') return new AppError('IO', 'diskFull');
+  console.error('[core] unexpected error:', e);
+  return new AppError('INTERNAL', 'internal', { detail: String((e as Error)?.message ?? e).slice(0, 300) });
+}

@@ -1,0 +1,149 @@
+/**
+ * Backups of the school database with better-sqlite3's online backup API. Automatic backups live in
+ * <dataDir>/backups and follow a retention rule; manual ones go to a folder the user chooses.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupInfo } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+
+export type BackupKind = BackupInfo['kind'];
+const NAME_RE = /^jiaowu-(\d{8})-(\d{6})(?:-(\d{3}))?-(daily|pre-migration|pre-import|pre-restore|manual)\.sqlite$/;
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+function stamp(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
+}
+
+export function parseBackupName(file: string): { createdAt: Date; kind: BackupKind } | null {
+  const m = NAME_RE.exec(path.basename(file));
+  if (!m) return null;
+  const [, ymd, hms, ms, kind] = m;
+  const createdAt = new Date(
+    Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6, 8)),
+    Number(hms.slice(0, 2)), Number(hms.slice(2, 4)), Number(hms.slice(4, 6)), Number(ms ?? 0),
+  );
+  return { createdAt, kind: kind as BackupKind };
+}
+
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const f of fs.readdirSync(dir)) {
+    const p = parseBackupName(f);
+    if (!p) continue;
+    const st = fs.statSync(path.join(dir, f));
+    out.push({ file: f, kind: p.kind, createdAt: p.createdAt.toISOString(), size: st.size });
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Resolves a backup's file name inside the backups folder, refusing anything that escapes it. */
+export function backupPath(dataDir: string, file: string): string {
+  const base = path.basename(file);
+  if (base !== file || !NAME_RE.test(base)) throw new AppError('NOT_FOUND', 'backupNotFound', { file });
+  const full = path.join(backupsDir(dataDir), base);
+  if (!fs.existsSync(full)) throw new AppError('NOT_FOUND', 'backupNotFound', { file });
+  return full;
+}
+
+export async function createBackup(db: Database.Database, dataDir: string, kind: BackupKind, now = new Date()): Promise<BackupInfo> {
+  const dir = backupsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = `jiaowu-${stamp(now)}-${kind}.sqlite`;
+  const full = path.join(dir, file);
+  const tmp = full + '.part';
+  await db.backup(tmp);
+  fs.renameSync(tmp, full);
+  applyRetention(dataDir, now);
+  return { file, kind, createdAt: now.toISOString(), size: fs.statSync(full).size };
+}
+
+/** A manual backup to a folder the user chose (a USB stick, a network share). */
+export async function createManualBackup(db: Database.Database, dir: string, schoolName: string, now = new Date()): Promise<{ file: string; size: number }> {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch {
+    throw new AppError('IO', 'folderNotWritable', { dir });
+  }
+  const safeName = schoolName.replace(/[\\/:*?"<>|]/g, '_') || 'school';
+  const full = path.join(dir, `教务台账备份-${safeName}-${stamp(now)}.sqlite`);
+  try {
+    await db.backup(full);
+  } catch (e) {
+    fs.rmSync(full, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new AppError('IO', code === 'ENOSPC' || /full/i.test(String(e)) ? 'diskFull' : 'folderNotWritable', { dir });
+  }
+  return { file: full, size: fs.statSync(full).size };
+}
+
+/**
+ * Retention: keep the newest backup of each of the last 7 days, the last 4 ISO weeks and the last 12 months,
+ * plus the 10 newest event backups (before migrations, imports and restores). Manual backups in the folder
+ * are never removed.
+ */
+export function selectForRetention(items: { file: string; kind: BackupKind; createdAt: Date }[]): Set<string> {
+  const keep = new Set<string>();
+  const sorted = [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const bucket = (keyOf: (d: Date) => string, n: number) => {
+    const seen = new Set<string>();
+    for (const it of sorted) {
+      const k = keyOf(it.createdAt);
+      if (seen.has(k)) continue;
+      if (seen.size >= n) break;
+      seen.add(k);
+      keep.add(it.file);
+    }
+  };
+  bucket((d) => d.toDateString(), 7);
+  bucket((d) => isoWeek(d), 4);
+  bucket((d) => `${d.getFullYear()}-${d.getMonth()}`, 12);
+  sorted.filter((i) => i.kind !== 'daily' && i.kind !== 'manual').slice(0, 10).forEach((i) => keep.add(i.file));
+  sorted.filter((i) => i.kind === 'manual').forEach((i) => keep.add(i.file));
+  return keep;
+}
+
+function isoWeek(d: Date): string {
+  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const y0 = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+  return `${t.getUTCFullYear()}-W${Math.ceil(((t.getTime() - y0.getTime()) / 86400000 + 1) / 7)}`;
+}
+
+export function applyRetention(dataDir: string, _now = new Date()): string[] {
+  const all = listBackups(dataDir).map((b) => ({ file: b.file, kind: b.kind, createdAt: new Date(b.createdAt) }));
+  const keep = selectForRetention(all);
+  const removed: string[] = [];
+  for (const b of all) {
+    if (keep.has(b.file)) continue;
+    fs.rmSync(path.join(backupsDir(dataDir), b.file), { force: true });
+    removed.push(b.file);
+  }
+  return removed;
+}
+
+/** True if the file opens as SQLite and passes quick_check. */
+export function isHealthyDatabase(file: string): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const r = db.pragma('quick_check', { simple: true });
+    return r === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+export function hasDailyBackupToday(dataDir: string, now = new Date()): boolean {
+  return listBackups(dataDir).some((b) => b.kind === 'daily' && new Date(b.createdAt).toDateString() === now.toDateString());
+}

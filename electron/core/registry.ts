@@ -1,0 +1,20 @@
+/** Joins every module's handlers into the one registry the transports use. */
+import type { HandlerMap } from './handlers';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
+import { exportHandlers } from './export/handlers';
+import { importHandlers } from './import/handlers';
+import { reportHandlers } from './reports/handlers';
+import { schoolHandlers } from './school/handlers';
+
+/** Methods Core answers itself because they reopen the database. */
+export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged';
+
+export const allHandlers = {
+  ...schoolHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...reportHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+} satisfies Omit<HandlerMap, CoreOwnMethod> as Omit<HandlerMap, CoreOwnMethod> & Partial<HandlerMap>;

@@ -1,0 +1,163 @@
+/**
+ * Browser mode: the same handler registry as the Electron app, served over HTTP on 127.0.0.1 only, with a
+ * random per-run token that every API request must carry. It also serves the built renderer.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { contract, type Method } from '../../shared/contract';
+import { AppError, httpStatusOf } from '../../shared/errors';
+import { Core, toAppError } from '../core/app';
+import type { PdfPort } from '../core/reports/pdf-port';
+
+export interface ServerOptions {
+  dataDir: string;
+  port?: number;
+  demo?: boolean;
+  rendererDir?: string;
+  /** PDF engine; by default Chromium through playwright-core. Pass null for none. */
+  pdf?: PdfPort | null;
+  noDailyBackup?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  port: number;
+  core: Core;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 100 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
+};
+// The same CSP the Electron app uses: nothing remote, no eval. Report previews are srcdoc iframes.
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+export function defaultRendererDir(): string {
+  const candidates = [path.resolve(__dirname, '../../dist/renderer'), path.resolve(__dirname, '../dist/renderer'), path.resolve(process.cwd(), 'dist/renderer')];
+  return candidates.find((c) => fs.existsSync(path.join(c, 'index.html'))) ?? candidates[0];
+}
+
+async function defaultPdfPort(): Promise<PdfPort | null> {
+  try {
+    const mod = await import('./pdf-chromium');
+    return mod.createChromiumPdfPort();
+  } catch (e) {
+    console.warn('[server] PDF engine unavailable:', (e as Error).message);
+    return null;
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(data);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new AppError('VALIDATION', 'fileTooLarge'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function tokenOk(req: http.IncomingMessage, url: URL, token: string): boolean {
+  const given = (req.headers['x-jiaowu-token'] as string | undefined) ?? url.searchParams.get('token') ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function serveStatic(rendererDir: string, url: URL, res: http.ServerResponse): void {
+  const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  const full = path.resolve(rendererDir, '.' + rel);
+  if (!full.startsWith(path.resolve(rendererDir) + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  const file = fs.existsSync(full) && fs.statSync(full).isFile() ? full : path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(file)) {
+    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('界面尚未构建：请先运行 npm run build:renderer / renderer not built');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const pdf = opts.pdf === undefined ? await defaultPdfPort() : opts.pdf;
+  const core = await Core.open({ dataDir: opts.dataDir, pdf, noDailyBackup: opts.noDailyBackup });
+  if (opts.demo && core.status().state === 'ok' && !core.status().hasSchool) await core.call('app/loadSample', {});
+  const token = crypto.randomBytes(24).toString('hex');
+  const rendererDir = opts.rendererDir ?? defaultRendererDir();
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', key: 'invalid' } });
+      return serveStatic(rendererDir, url, res);
+    }
+    if (!tokenOk(req, url, token)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', key: 'unauthorized' } });
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', key: 'invalid' } });
+    const method = url.pathname.slice('/api/'.length) as Method;
+    if (!Object.prototype.hasOwnProperty.call(contract, method)) {
+      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', key: 'unknownMethod', params: { method } } });
+    }
+    try {
+      const raw = await readBody(req);
+      let input: unknown = {};
+      try {
+        input = raw ? JSON.parse(raw) : {};
+      } catch {
+        throw new AppError('VALIDATION', 'invalidJson');
+      }
+      const data = await core.call(method, input);
+      sendJson(res, 200, { ok: true, data });
+    } catch (e) {
+      const err = toAppError(e);
+      sendJson(res, httpStatusOf[err.code], { ok: false, error: err.toJSON() });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    core,
+    async close() {
+      if (closed) return;
+      closed = true;
+      server.closeAllConnections?.();
+      await new Promise<void>((r) => server.close(() => r()));
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The typed contract between the renderer and the core: one map from a method name to its input schema
+ * and output type. Both transports (Electron IPC, browser-mode HTTP) carry exactly these methods, and core
+ * validates every input with the schema before a handler sees it.
+ */
+import { z } from 'zod';
+import type {
+  Assignment, AssignmentSummaryRow, AuditEntry, BackupInfo, Grade, SchoolClass, SchoolProfile, SchoolYear, Student,
+  Subject, Teacher, TeachingGroup, Term,
+} from './entities';
+import {
+  AssignmentSchema, ClassSchema, SchoolProfileSchema, SchoolYearSchema, StudentSchema, SubjectSchema, TeacherSchema,
+  TeachingGroupSchema, TermSchema,
+} from './entities';
+
+export * from './entities';
+
+/** A file travelling across the boundary (exports, templates, PDFs, uploads). */
+export interface FilePayload { fileName: string; mime: string; dataBase64: string }
+export const FilePayloadSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().max(80_000_000, 'fileTooLarge'),
+});
+
+export type AppState = 'ok' | 'damaged' | 'newer';
+export interface AppStatus {
+  state: AppState;
+  appVersion: string;
+  schemaVersion: number;
+  dataDir: string;
+  dbFile: string;
+  hasSchool: boolean;
+  isSample: boolean;
+  operator: string | null;
+  currentTermId: number | null;
+  /** For 'damaged' and 'newer': what went wrong, as an i18n key under errors. */
+  problemKey?: string;
+  problemParams?: Record<string, string | number>;
+  /** For 'damaged': backups that passed their own quick_check, newest first. */
+  goodBackups?: BackupInfo[];
+}
+
+// ---- import ----
+export const IMPORT_KINDS = ['teachers', 'students', 'assignments'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export interface ImportField { key: string; label: string; required: boolean }
+export interface ImportIssue {
+  /** Row number as the user sees it in Excel (1-based, counting the title rows). */
+  row: number;
+  /** Column header as found in the file, or the field's label if the column is missing. */
+  column: string;
+  field: string;
+  /** i18n key under errors.import. */
+  key: string;
+  params?: Record<string, string | number>;
+  severity: 'error' | 'warning';
+}
+export interface ImportPreviewRow { row: number; values: Record<string, string>; action: 'insert' | 'update' | 'skip'; hasError: boolean }
+export interface ImportPreview {
+  kind: ImportKind;
+  sheets: string[];
+  sheet: string;
+  encoding: 'utf-8' | 'gbk' | 'binary';
+  headerRow: number;
+  columns: { index: number; header: string }[];
+  fields: ImportField[];
+  /** field key -> column index in `columns`, or null when not mapped. */
+  mapping: Record<string, number | null>;
+  rows: ImportPreviewRow[];
+  issues: ImportIssue[];
+  counts: { total: number; insert: number; update: number; skip: number; errors: number; warnings: number };
+}
+const ImportRequestSchema = FilePayloadSchema.extend({
+  kind: z.enum(IMPORT_KINDS),
+  sheet: z.string().optional(),
+  mapping: z.record(z.string(), z.number().int().min(0).nullable()).optional(),
+  termId: z.number().int().positive().optional(),
+});
+export type ImportRequest = z.input<typeof ImportRequestSchema>;
+
+// ---- reports ----
+export const ReportParamsSchema = z.object({
+  termId: z.number().int().positive().optional(),
+  classIds: z.array(z.number().int().positive()).optional(),
+  maskNames: z.boolean().default(false),
+  maskStudentNos: z.boolean().default(false),
+});
+export type ReportParams = z.input<typeof ReportParamsSchema>;
+export interface ReportInfo {
+  id: string; titleKey: string; title: string; module: string;
+  params: (keyof z.input<typeof ReportParamsSchema>)[]; formats: ('pdf' | 'html')[]; paper: 'A4' | 'A3'; landscape: boolean;
+}
+
+// ---- audit ----
+export const AuditQuerySchema = z.object({
+  entity: z.string().optional(),
+  operator: z.string().optional(),
+  text: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  limit: z.number().int().min(1).max(5000).default(500),
+  offset: z.number().int().min(0).default(0),
+});
+
+// ---- list entities share list/save/saveMany/archive ----
+const Empty = z.object({}).strict().default({});
+const IdOnly = z.object({ id: z.number().int().positive() });
+const ArchiveSchema = z.object({ id: z.number().int().positive(), archived: z.boolean() });
+const ListSchema = z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false });
+
+/** Declares a method: input schema plus the output type (phantom). */
+function m<I extends z.ZodType, O>(input: I): { input: I; output: O } {
+  return { input, output: undefined as unknown as O };
+}
+
+export const contract = {
+  'app/status': m<typeof Empty, AppStatus>(Empty),
+  'app/setOperator': m<z.ZodObject<{ name: z.ZodString }>, AppStatus>(z.object({ name: z.string().trim().min(1, 'required').max(30, 'tooLong') })),
+  'app/loadSample': m<typeof Empty, AppStatus>(Empty),
+  'app/createSchool': m<typeof SchoolProfileSchema, AppStatus>(SchoolProfileSchema),
+  'app/restoreDamaged': m<z.ZodObject<{ file: z.ZodString }>, AppStatus>(z.object({ file: z.string().min(1) })),
+
+  'school/getProfile': m<typeof Empty, SchoolProfile | null>(Empty),
+  'school/saveProfile': m<typeof SchoolProfileSchema, SchoolProfile>(SchoolProfileSchema),
+
+  'terms/listYears': m<typeof Empty, SchoolYear[]>(Empty),
+  'terms/saveYear': m<typeof SchoolYearSchema, SchoolYear>(SchoolYearSchema),
+  'terms/list': m<typeof Empty, Term[]>(Empty),
+  'terms/save': m<typeof TermSchema, Term>(TermSchema),
+  'terms/setCurrent': m<typeof IdOnly, AppStatus>(IdOnly),
+
+  'grades/list': m<typeof Empty, Grade[]>(Empty),
+  'grades/add': m<z.ZodObject<{ level: z.ZodNumber }>, Grade[]>(z.object({ level: z.number().int().min(1).max(9) })),
+
+  'classes/list': m<typeof ListSchema, SchoolClass[]>(ListSchema),
+  'classes/save': m<typeof ClassSchema, SchoolClass>(ClassSchema),
+  'classes/saveMany': m<z.ZodObject<{ rows: z.ZodArray<typeof ClassSchema> }>, SchoolClass[]>(z.object({ rows: z.array(ClassSchema).max(5000) })),
+  'classes/archive': m<typeof ArchiveSchema, SchoolClass>(ArchiveSchema),
+
+  'subjects/list': m<typeof ListSchema, Subject[]>(ListSchema),
+  'subjects/save': m<typeof SubjectSchema, Subject>(SubjectSchema),
+  'subjects/saveMany': m<z.ZodObject<{ rows: z.ZodArray<typeof SubjectSchema> }>, Subject[]>(z.object({ rows: z.array(SubjectSchema).max(5000) })),
+  'subjects/archive': m<typeof ArchiveSchema, Subject>(ArchiveSchema),
+
+  'teachers/list': m<typeof ListSchema, Teacher[]>(ListSchema),
+  'teachers/save': m<typeof TeacherSchema, Teacher>(TeacherSchema),
+  'teachers/saveMany': m<z.ZodObject<{ rows: z.ZodArray<typeof TeacherSchema> }>, Teacher[]>(z.object({ rows: z.array(TeacherSchema).max(5000) })),
+  'teachers/archive': m<typeof ArchiveSchema, Teacher>(ArchiveSchema),
+
+  'groups/list': m<typeof ListSchema, TeachingGroup[]>(ListSchema),
+  'groups/save': m<typeof TeachingGroupSchema, TeachingGroup>(TeachingGroupSchema),
+  'groups/archive': m<typeof ArchiveSchema, TeachingGroup>(ArchiveSchema),
+
+  'students/list': m<z.ZodObject<{ includeArchived: z.ZodDefault<z.ZodBoolean>; classId: z.ZodOptional<z.ZodNumber> }>, Student[]>(
+    z.object({ includeArchived: z.boolean().default(false), classId: z.number().int().positive().optional() }),
+  ),
+  'students/save': m<typeof StudentSchema, Student>(StudentSchema),
+  'students/saveMany': m<z.ZodObject<{ rows: z.ZodArray<typeof StudentSchema> }>, Student[]>(z.object({ rows: z.array(StudentSchema).max(10000) })),
+  'students/archive': m<typeof ArchiveSchema, Student>(ArchiveSchema),
+
+  'assignments/list': m<z.ZodObject<{ termId: z.ZodNumber }>, Assignment[]>(z.object({ termId: z.number().int().positive() })),
+  'assignments/save': m<typeof AssignmentSchema, Assignment>(AssignmentSchema),
+  'assignments/saveMany': m<z.ZodObject<{ rows: z.ZodArray<typeof AssignmentSchema> }>, Assignment[]>(z.object({ rows: z.array(AssignmentSchema).max(10000) })),
+  'assignments/delete': m<typeof IdOnly, { id: number }>(IdOnly),
+  'assignments/summary': m<z.ZodObject<{ termId: z.ZodNumber; by: z.ZodEnum<{ class: 'class'; teacher: 'teacher' }> }>, AssignmentSummaryRow[]>(
+    z.object({ termId: z.number().int().positive(), by: z.enum(['class', 'teacher']) }),
+  ),
+
+  'import/template': m<z.ZodObject<{ kind: z.ZodEnum<{ teachers: 'teachers'; students: 'students'; assignments: 'assignments' }> }>, FilePayload>(z.object({ kind: z.enum(IMPORT_KINDS) })),
+  'import/preview': m<typeof ImportRequestSchema, ImportPreview>(ImportRequestSchema),
+  'import/commit': m<typeof ImportRequestSchema, { inserted: number; updated: number; backup: string }>(ImportRequestSchema),
+
+  'export/list': m<z.ZodObject<{ list: z.ZodEnum<{ teachers: 'teachers'; students: 'students'; classes: 'classes'; subjects: 'subjects'; groups: 'groups'; assignments: 'assignments'; audit: 'audit' }>; termId: z.ZodOptional<z.ZodNumber> }>, FilePayload>(
+    z.object({ list: z.enum(['teachers', 'students', 'classes', 'subjects', 'groups', 'assignments', 'audit']), termId: z.number().int().positive().optional() }),
+  ),
+
+  'reports/catalogue': m<typeof Empty, ReportInfo[]>(Empty),
+  'reports/html': m<z.ZodObject<{ reportId: z.ZodString; params: typeof ReportParamsSchema }>, { html: string; title: string }>(z.object({ reportId: z.string(), params: ReportParamsSchema })),
+  'reports/pdf': m<z.ZodObject<{ reportId: z.ZodString; params: typeof ReportParamsSchema }>, FilePayload & { pages: number }>(z.object({ reportId: z.string(), params: ReportParamsSchema })),
+
+  'backup/list': m<typeof Empty, BackupInfo[]>(Empty),
+  'backup/create': m<typeof Empty, BackupInfo>(Empty),
+  'backup/createManual': m<z.ZodObject<{ dir: z.ZodString }>, { file: string; size: number }>(z.object({ dir: z.string().trim().min(1, 'required') })),
+  'backup/restore': m<z.ZodObject<{ file: z.ZodString }>, AppStatus>(z.object({ file: z.string().min(1) })),
+
+  'audit/list': m<typeof AuditQuerySchema, { rows: AuditEntry[]; total: number }>(AuditQuerySchema),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Contract[M]['output'];
+export const METHODS = Object.keys(contract) as Method[];
+
+/** The one API surface the renderer sees; implemented by the IPC and HTTP transports. */
+export interface ApiClient {
+  call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: import('../errors').AppErrorShape };

@@ -1,0 +1,23 @@
+/** Test helpers: a temporary data folder and a core opened on it. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Core, type CoreOptions } from '../../electron/core/app';
+
+export function tempDir(prefix = 'jw-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function openTempCore(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; dir: string }> {
+  const dir = opts.dataDir ?? tempDir();
+  const core = await Core.open({ dataDir: dir, noDailyBackup: true, ...opts });
+  return { core, dir };
+}
+
+/** A core with an empty school (no sample data): grades 7-9, national subjects, a school year and two terms. */
+export async function openSchoolCore(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; dir: string; termId: number }> {
+  const r = await openTempCore({ now: () => new Date(2025, 9, 15), ...opts });
+  await r.core.call('app/setOperator', { name: '测试员' });
+  const st = await r.core.call('app/createSchool', { name: '测试中学', type: '初中' });
+  return { ...r, termId: st.currentTermId! };
+}
