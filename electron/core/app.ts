@@ -75,10 +75,7 @@ export class Core {
     let db: Database.Database;
     try {
       db = new Database(this.dbFile);
-      db.pragma('journal_mode = WAL');
-      db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
-      db.pragma('synchronous = NORMAL');
       const check = isNew ? 'ok' : db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(String(check));
     } catch (e) {
@@ -97,6 +94,10 @@ export class Core {
       this.problem = { key: err.key, params: err.params };
       return;
     }
+    // Only now that the file is known to be ours and not newer do we change it (WAL rewrites the header).
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
     this.db = db;
     this.ctx = this.makeContext(db);
     if (!isNew && pendingMigrations(db, migrations).length > 0) await createBackup(db, this.dataDir, 'pre-migration', this.now());
@@ -246,11 +247,18 @@ export class Core {
 }
 
 export function validationError(err: z.ZodError): AppError {
+  const seen = new Set<string>();
   return new AppError(
     'VALIDATION',
     'validation',
     undefined,
-    err.issues.map((i) => ({
+    err.issues.filter((i) => {
+      // One message per field is enough for the user (e.g. 'required' rather than also 'badStudentNo').
+      const k = JSON.stringify(i.path);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    }).map((i) => ({
       path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[],
       key: /^[a-zA-Z.]+$/.test(i.message) && !i.message.includes(' ') ? i.message : zodKey(i),
     })),
