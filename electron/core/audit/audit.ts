@@ -7,10 +7,12 @@ export interface AuditWriter {
 }
 
 export function makeAuditWriter(db: Database.Database, operator: () => string, now: () => Date): AuditWriter {
-  const ins = db.prepare(
-    'INSERT INTO audit_log (at, operator, entity, entity_id, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  // Prepared on first use: the writer is made before the first migration has created audit_log.
+  let ins: Database.Statement | null = null;
   return (entity, action, opts = {}) => {
+    ins ??= db.prepare(
+      'INSERT INTO audit_log (at, operator, entity, entity_id, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const j = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
     ins.run(now().toISOString(), operator(), entity, opts.entityId == null ? null : String(opts.entityId), action, opts.summary ?? null, j(opts.before), j(opts.after));
   };
