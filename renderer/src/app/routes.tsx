@@ -1,0 +1,57 @@
+/**
+ * The modules of the sidebar and a tiny hash router (#/teachers): no router library needed for one window.
+ */
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
+  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import AssignmentsPage from '../pages/assignments/AssignmentsPage';
+import ClassesPage from '../pages/classes/ClassesPage';
+import GroupsPage from '../pages/groups/GroupsPage';
+import SchoolPage from '../pages/school/SchoolPage';
+import StudentsPage from '../pages/students/StudentsPage';
+import SubjectsPage from '../pages/subjects/SubjectsPage';
+import TeachersPage from '../pages/teachers/TeachersPage';
+
+export interface RouteDef {
+  path: string;
+  /** i18n key of the sidebar label. */
+  labelKey: string;
+  icon: ReactNode;
+  component: ComponentType;
+  /** Starts a new group in the sidebar. */
+  section: 'setup' | 'tools';
+}
+
+export const ROUTES: RouteDef[] = [
+  { path: 'school', labelKey: 'nav.school', icon: <BankOutlined />, component: SchoolPage, section: 'setup' },
+  { path: 'classes', labelKey: 'nav.classes', icon: <ApartmentOutlined />, component: ClassesPage, section: 'setup' },
+  { path: 'subjects', labelKey: 'nav.subjects', icon: <BookOutlined />, component: SubjectsPage, section: 'setup' },
+  { path: 'teachers', labelKey: 'nav.teachers', icon: <UserOutlined />, component: TeachersPage, section: 'setup' },
+  { path: 'groups', labelKey: 'nav.groups', icon: <UsergroupAddOutlined />, component: GroupsPage, section: 'setup' },
+  { path: 'students', labelKey: 'nav.students', icon: <TeamOutlined />, component: StudentsPage, section: 'setup' },
+  { path: 'assignments', labelKey: 'nav.assignments', icon: <ScheduleOutlined />, component: AssignmentsPage, section: 'setup' },
+  { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../pages/import/ImportPage')), section: 'tools' },
+  { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../pages/reports/ReportsPage')), section: 'tools' },
+  { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../pages/backups/BackupsPage')), section: 'tools' },
+  { path: 'audit', labelKey: 'nav.audit', icon: <AuditOutlined />, component: lazy(() => import('../pages/audit/AuditPage')), section: 'tools' },
+];
+
+export const DEFAULT_ROUTE = 'school';
+
+function readHash(): string {
+  const p = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return ROUTES.some((r) => r.path === p) ? p : DEFAULT_ROUTE;
+}
+
+/** The current route from the hash, and a navigate function that writes it. */
+export function useHashRoute(): [string, (path: string) => void] {
+  const [route, setRoute] = useState(readHash);
+  useEffect(() => {
+    const on = () => setRoute(readHash());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return [route, (path: string) => { window.location.hash = `#/${path}`; }];
+}
