@@ -8,6 +8,7 @@ import {
   GRADE_NAMES, NATIONAL_SUBJECTS, type SchoolType, TEACHER_ROLES, type TeacherRole,
 } from '../../../shared/domain/constants';
 import { AppError } from '../../../shared/errors';
+import { schoolYearStart } from '../../../shared/domain/calendar';
 import type { CoreContext } from '../context';
 import { addDays, makeStudentNo, Rng, uniqueNameMaker } from './names';
 import { seedNationalSubjects } from './subjects';
@@ -94,9 +95,12 @@ export const SAMPLE_SCHOOL_SPEC: SchoolSpec = {
   startYear: 2025,
 };
 
-/** Fills an empty database with the sample middle school. Throws CONFLICT if a school exists. */
+/**
+ * Fills an empty database with the sample middle school, set in the school year that contains today so that
+ * the current term is a real one. Throws CONFLICT if a school exists.
+ */
 export function loadSampleSchool(ctx: CoreContext): GeneratedSchoolSummary {
-  return buildSchool(ctx, SAMPLE_SCHOOL_SPEC);
+  return buildSchool(ctx, { ...SAMPLE_SCHOOL_SPEC, startYear: schoolYearStart(ctx.now()) });
 }
 
 /** A large middle school for the benchmark (60 classes = 20 per grade by default), marked as generated data. */

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AppStatus } from '../../../shared/contract';
+import { schoolYearStart } from '../../../shared/domain/calendar';
 import { gradeLevelsFor } from '../../../shared/domain/constants';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -92,10 +93,6 @@ function ensureExists(db: Database.Database, table: string, id: number | null, k
   if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new AppError('VALIDATION', 'notFound', { entity: table, id }, [{ path: [key], key: 'notFound' }]);
 }
 
-/** The school year that contains `d`: September starts a new year. */
-export function schoolYearStart(d: Date): number {
-  return d.getMonth() >= 7 ? d.getFullYear() : d.getFullYear() - 1;
-}
 
 function ensureYear(db: Database.Database, startYear: number): number {
   const name = `${startYear}-${startYear + 1}学年`;
