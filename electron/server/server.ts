@@ -11,6 +11,7 @@ import { contract, type Method } from '../../shared/contract';
 import { AppError, httpStatusOf } from '../../shared/errors';
 import { Core, toAppError } from '../core/app';
 import type { PdfPort } from '../core/reports/pdf-port';
+import { createChromiumPdfPort } from './pdf-chromium';
 
 export interface ServerOptions {
   dataDir: string;
@@ -46,8 +47,7 @@ export function defaultRendererDir(): string {
 
 async function defaultPdfPort(): Promise<PdfPort | null> {
   try {
-    const mod = await import('./pdf-chromium');
-    return mod.createChromiumPdfPort();
+    return createChromiumPdfPort(); // launches Chromium lazily, on the first PDF
   } catch (e) {
     console.warn('[server] PDF engine unavailable:', (e as Error).message);
     return null;

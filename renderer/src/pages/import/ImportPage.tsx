@@ -38,6 +38,8 @@ export default function ImportPage() {
   const [done, setDone] = useState<Done | null>(null);
   // Only the latest preview request may update the page (mapping changes can overlap).
   const seq = useRef(0);
+  // Columns the user mapped by hand, by header text, so that a corrected file picked again keeps them.
+  const overrides = useRef<Record<string, string | null>>({});
 
   const request = useCallback(
     (u: UploadData, k: ImportKind, extra: Pick<ImportRequest, 'sheet' | 'mapping'> = {}): ImportRequest => ({
@@ -51,8 +53,20 @@ export default function ImportPage() {
       const my = ++seq.current;
       setBusy(true);
       try {
-        const p = await api.call('import/preview', request(u, k, extra));
+        let p = await api.call('import/preview', request(u, k, extra));
         if (my !== seq.current) return;
+        if (!extra.mapping) {
+          // Re-apply the user's own column choices where the new file has the same headers.
+          const again: Record<string, number | null> = {};
+          for (const [field, header] of Object.entries(overrides.current)) {
+            const col = header === null ? null : p.columns.find((c) => c.header === header)?.index;
+            if (col !== undefined && p.mapping[field] !== col) again[field] = col;
+          }
+          if (Object.keys(again).length) {
+            p = await api.call('import/preview', request(u, k, { sheet: p.sheet, mapping: { ...p.mapping, ...again } }));
+            if (my !== seq.current) return;
+          }
+        }
         setPreview(p);
         setFileError(null);
         setStep(2);
@@ -68,6 +82,7 @@ export default function ImportPage() {
   );
 
   const chooseKind = (k: ImportKind) => {
+    overrides.current = {};
     setKind(k);
     setUpload(null);
     setPreview(null);
@@ -211,7 +226,10 @@ export default function ImportPage() {
             fileName={upload.fileName}
             busy={busy}
             onSheet={(sheet) => void runPreview(upload, kind, { sheet })}
-            onMapping={(field, column) => void runPreview(upload, kind, { sheet: preview.sheet, mapping: { ...preview.mapping, [field]: column } })}
+            onMapping={(field, column) => {
+              overrides.current[field] = column === null ? null : preview.columns.find((c) => c.index === column)?.header ?? null;
+              void runPreview(upload, kind, { sheet: preview.sheet, mapping: { ...preview.mapping, [field]: column } });
+            }}
             onBack={() => setStep(1)}
             onConfirm={commit}
           />
@@ -279,7 +297,7 @@ function CheckStep({ preview, fileName, busy, onSheet, onMapping, onBack, onConf
             </span>
             <Typography.Text type="secondary">{t('tools.import.headerRow', { row: preview.headerRow })}</Typography.Text>
           </Space>
-          <Button size="small" onClick={onBack}>{t('tools.import.changeFile')}</Button>
+          <Button size="small" onClick={onBack} data-testid="import-change-file">{t('tools.import.changeFile')}</Button>
         </div>
 
         <div className="jw-panel jw-import-confirmbar">
