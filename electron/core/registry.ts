@@ -6,6 +6,11 @@ import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
 import { reportHandlers } from './reports/handlers';
 import { schoolHandlers } from './school/handlers';
+import { curriculumHandlers } from './curriculum/handlers';
+import { fetHandlers } from './fet/handlers';
+import { timetableExcelHandlers } from './timetable/excel-handlers';
+import { timetableHandlers } from './timetable/handlers';
+import { workloadHandlers } from './workload/handlers';
 
 /** Methods Core answers itself because they reopen the database. */
 export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged';
@@ -17,4 +22,9 @@ export const allHandlers = {
   ...reportHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...timetableHandlers,
+  ...timetableExcelHandlers,
+  ...curriculumHandlers,
+  ...workloadHandlers,
+  ...fetHandlers,
 } satisfies Omit<HandlerMap, CoreOwnMethod> as Omit<HandlerMap, CoreOwnMethod> & Partial<HandlerMap>;

@@ -13,7 +13,14 @@ import {
   TeachingGroupSchema, TermSchema,
 } from './entities';
 
+import {
+  CellEditSchema, CurriculumSaveSchema, RoomSchema, SubstitutionSchema, TimetableSettingsSchema, UnavailableSchema,
+  type ComplianceResult, type Conflict, type CurriculumStandard, type LeaderLoadRow, type Lesson, type Room, type Substitution,
+  type TaughtRow, type TimetableData, type TimetableSettings, type Unavailable, type WorkloadRow,
+} from './timetable';
+
 export * from './entities';
+export * from './timetable';
 
 /** A file travelling across the boundary (exports, templates, PDFs, uploads). */
 export interface FilePayload { fileName: string; mime: string; dataBase64: string }
@@ -82,6 +89,15 @@ export type ImportRequest = z.input<typeof ImportRequestSchema>;
 export const ReportParamsSchema = z.object({
   termId: z.number().int().positive().optional(),
   classIds: z.array(z.number().int().positive()).optional(),
+  teacherIds: z.array(z.number().int().positive()).optional(),
+  roomIds: z.array(z.number().int().positive()).optional(),
+  gradeLevels: z.array(z.number().int().min(1).max(9)).optional(),
+  /** Printed on timetables: 自 YYYY-MM-DD 起执行. */
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Compliance report basis. */
+  basis: z.enum(['assignments', 'timetable', 'taught']).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   maskNames: z.boolean().default(false),
   maskStudentNos: z.boolean().default(false),
 });
@@ -107,6 +123,54 @@ const Empty = z.object({}).strict().default({});
 const IdOnly = z.object({ id: z.number().int().positive() });
 const ArchiveSchema = z.object({ id: z.number().int().positive(), archived: z.boolean() });
 const ListSchema = z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false });
+
+// ---- timetable inputs ----
+const TermOnly = z.object({ termId: z.number().int().positive() });
+const SetCellsSchema = z.object({ termId: z.number().int().positive(), cells: z.array(CellEditSchema).min(1).max(5000) });
+const ClearDaySchema = z.object({ termId: z.number().int().positive(), classId: z.number().int().positive(), day: z.number().int().min(1).max(6) });
+const CopyTermSchema = z.object({ fromTermId: z.number().int().positive(), toTermId: z.number().int().positive(), classIds: z.array(z.number().int().positive()).optional() });
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate');
+const DateRangeSchema = z.object({ termId: z.number().int().positive(), from: isoDay, to: isoDay });
+const TimetableExportSchema = z.object({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });
+const TimetableImportSchema = FilePayloadSchema.extend({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });
+const ComplianceQuerySchema = z.object({
+  termId: z.number().int().positive(),
+  basis: z.enum(['assignments', 'timetable', 'taught']).default('timetable'),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+});
+const LeaderQuerySchema = z.object({ termId: z.number().int().positive(), minimum: z.number().int().min(0).max(1000).default(80) });
+const SubstitutionQuerySchema = z.object({ termId: z.number().int().positive(), from: isoDay.optional(), to: isoDay.optional() });
+const FetImportSchema = FilePayloadSchema.extend({ termId: z.number().int().positive() });
+
+export interface EditResult {
+  /** The lessons now at the touched cells (cells left empty are absent). */
+  lessons: Lesson[];
+  /** Cells that are now empty. */
+  cleared: { classId: number; day: number; period: number }[];
+  /** The whole school's conflicts after the edit. */
+  conflicts: Conflict[];
+}
+export interface TimetableImportPreview {
+  layout: 'classes' | 'master';
+  sheets: string[];
+  classes: { classId: number | null; name: string; lessons: number }[];
+  issues: ImportIssue[];
+  counts: { lessons: number; classes: number; errors: number; warnings: number };
+}
+export interface CurriculumImportPreview { standard: CurriculumStandard; issues: ImportIssue[] }
+export interface GroupLoadRow { groupId: number; name: string; kind: string; teachers: number; periods: number; average: number; max: number; min: number }
+export interface FetImportPreview {
+  fileName: string;
+  hasTimetable: boolean;
+  teachers: { name: string; teacherId: number | null }[];
+  subjects: { name: string; subjectId: number | null }[];
+  classes: { name: string; classId: number | null }[];
+  activities: number;
+  placed: number;
+  issues: ImportIssue[];
+}
+export interface FetImportResult { teachersCreated: number; subjectsCreated: number; classesCreated: number; assignments: number; lessons: number; backup: string }
 
 /** Declares a method: input schema plus the output type (phantom). */
 function m<I extends z.ZodType, O>(input: I): { input: I; output: O } {
@@ -184,6 +248,45 @@ export const contract = {
   'backup/restore': m<z.ZodObject<{ file: z.ZodString }>, AppStatus>(z.object({ file: z.string().min(1) })),
 
   'audit/list': m<typeof AuditQuerySchema, { rows: AuditEntry[]; total: number }>(AuditQuerySchema),
+
+  // ---- timetables (see ./timetable.ts) ----
+  'timetable/getSettings': m<typeof TermOnly, TimetableSettings>(TermOnly),
+  'timetable/saveSettings': m<typeof TimetableSettingsSchema, TimetableSettings>(TimetableSettingsSchema),
+  'rooms/list': m<typeof ListSchema, Room[]>(ListSchema),
+  'rooms/save': m<typeof RoomSchema, Room>(RoomSchema),
+  'rooms/archive': m<typeof ArchiveSchema, Room>(ArchiveSchema),
+  'timetable/unavailableList': m<typeof TermOnly, Unavailable[]>(TermOnly),
+  'timetable/unavailableSave': m<typeof UnavailableSchema, Unavailable[]>(UnavailableSchema),
+  'timetable/get': m<typeof TermOnly, TimetableData>(TermOnly),
+  /** Sets cells (place, move, swap, remove, lock, undo/redo are all cell sets) in one transaction. */
+  'timetable/setCells': m<typeof SetCellsSchema, EditResult>(SetCellsSchema),
+  /** Clears one day of a class, keeping locked lessons. */
+  'timetable/clearDay': m<typeof ClearDaySchema, EditResult>(ClearDaySchema),
+  'timetable/copyFromTerm': m<typeof CopyTermSchema, { copied: number; skipped: { className: string; subjectName: string; key: string }[] }>(CopyTermSchema),
+  'timetable/taught': m<typeof DateRangeSchema, TaughtRow[]>(DateRangeSchema),
+  'timetable/exportXlsx': m<typeof TimetableExportSchema, FilePayload>(TimetableExportSchema),
+  'timetable/importPreview': m<typeof TimetableImportSchema, TimetableImportPreview>(TimetableImportSchema),
+  'timetable/importCommit': m<typeof TimetableImportSchema, { placed: number; classes: number; backup: string }>(TimetableImportSchema),
+
+  'curriculum/get': m<typeof Empty, CurriculumStandard>(Empty),
+  'curriculum/save': m<typeof CurriculumSaveSchema, CurriculumStandard>(CurriculumSaveSchema),
+  'curriculum/resetDefault': m<typeof Empty, CurriculumStandard>(Empty),
+  'curriculum/importPreview': m<typeof FilePayloadSchema, CurriculumImportPreview>(FilePayloadSchema),
+  'curriculum/importCommit': m<typeof FilePayloadSchema, CurriculumStandard>(FilePayloadSchema),
+  'compliance/check': m<typeof ComplianceQuerySchema, ComplianceResult>(ComplianceQuerySchema),
+  'compliance/exportXlsx': m<typeof ComplianceQuerySchema, FilePayload>(ComplianceQuerySchema),
+
+  'workload/teachers': m<typeof TermOnly, WorkloadRow[]>(TermOnly),
+  'workload/groups': m<typeof TermOnly, GroupLoadRow[]>(TermOnly),
+  'workload/leaders': m<typeof LeaderQuerySchema, LeaderLoadRow[]>(LeaderQuerySchema),
+  'workload/exportXlsx': m<typeof TermOnly, FilePayload>(TermOnly),
+  'substitutions/list': m<typeof SubstitutionQuerySchema, Substitution[]>(SubstitutionQuerySchema),
+  'substitutions/save': m<typeof SubstitutionSchema, Substitution[]>(SubstitutionSchema),
+  'substitutions/delete': m<typeof IdOnly, { id: number }>(IdOnly),
+
+  'fet/importPreview': m<typeof FetImportSchema, FetImportPreview>(FetImportSchema),
+  'fet/importCommit': m<typeof FetImportSchema, FetImportResult>(FetImportSchema),
+  'fet/export': m<typeof TermOnly, FilePayload>(TermOnly),
 } as const;
 
 export type Contract = typeof contract;

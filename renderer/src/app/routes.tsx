@@ -2,6 +2,7 @@
  * The modules of the sidebar and a tiny hash router (#/teachers): no router library needed for one window.
  */
 import {
+  AppstoreOutlined, BarChartOutlined, CheckSquareOutlined, SettingOutlined, SwapOutlined, TableOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
   ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -21,7 +22,7 @@ export interface RouteDef {
   icon: ReactNode;
   component: ComponentType;
   /** Starts a new group in the sidebar. */
-  section: 'setup' | 'tools';
+  section: 'setup' | 'timetable' | 'tools';
 }
 
 export const ROUTES: RouteDef[] = [
@@ -32,6 +33,12 @@ export const ROUTES: RouteDef[] = [
   { path: 'groups', labelKey: 'nav.groups', icon: <UsergroupAddOutlined />, component: GroupsPage, section: 'setup' },
   { path: 'students', labelKey: 'nav.students', icon: <TeamOutlined />, component: StudentsPage, section: 'setup' },
   { path: 'assignments', labelKey: 'nav.assignments', icon: <ScheduleOutlined />, component: AssignmentsPage, section: 'setup' },
+  { path: 'timetable', labelKey: 'nav.timetable', icon: <TableOutlined />, component: lazy(() => import('../pages/timetable/ClassTimetablePage')), section: 'timetable' },
+  { path: 'timetable-views', labelKey: 'nav.timetableViews', icon: <AppstoreOutlined />, component: lazy(() => import('../pages/timetable-views/TimetableViewsPage')), section: 'timetable' },
+  { path: 'timetable-settings', labelKey: 'nav.timetableSettings', icon: <SettingOutlined />, component: lazy(() => import('../pages/timetable/TimetableSettingsPage')), section: 'timetable' },
+  { path: 'compliance', labelKey: 'nav.compliance', icon: <CheckSquareOutlined />, component: lazy(() => import('../pages/compliance/CompliancePage')), section: 'timetable' },
+  { path: 'workload', labelKey: 'nav.workload', icon: <BarChartOutlined />, component: lazy(() => import('../pages/workload/WorkloadPage')), section: 'timetable' },
+  { path: 'substitutions', labelKey: 'nav.substitutions', icon: <SwapOutlined />, component: lazy(() => import('../pages/substitutions/SubstitutionsPage')), section: 'timetable' },
   { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../pages/import/ImportPage')), section: 'tools' },
   { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../pages/reports/ReportsPage')), section: 'tools' },
   { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../pages/backups/BackupsPage')), section: 'tools' },
