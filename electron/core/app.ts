@@ -45,6 +45,9 @@ export class Core {
   private pdf: PdfPort | null;
   private ctx: CoreContext | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private dailyBackups: boolean;
+  /** The day the daily backup was last checked: an app left open overnight still backs up once a day. */
+  private dailyCheckedOn = '';
 
   private constructor(opts: CoreOptions, lock: FolderLock) {
     this.dataDir = opts.dataDir;
@@ -52,6 +55,7 @@ export class Core {
     this.lock = lock;
     this.now = opts.now ?? (() => new Date());
     this.pdf = opts.pdf ?? null;
+    this.dailyBackups = !opts.noDailyBackup;
   }
 
   static async open(opts: CoreOptions): Promise<Core> {
@@ -59,7 +63,7 @@ export class Core {
     const lock = acquireFolderLock(opts.dataDir);
     const core = new Core(opts, lock);
     try {
-      await core.openDatabase(!opts.noDailyBackup);
+      await core.openDatabase(core.dailyBackups);
     } catch (e) {
       lock.release();
       throw e;
@@ -102,7 +106,14 @@ export class Core {
     this.ctx = this.makeContext(db);
     if (!isNew && pendingMigrations(db, migrations).length > 0) await createBackup(db, this.dataDir, 'pre-migration', this.now());
     migrate(db, migrations, this.now);
-    if (dailyBackup && !isNew && !hasDailyBackupToday(this.dataDir, this.now())) await createBackup(db, this.dataDir, 'daily', this.now());
+    if (dailyBackup && !isNew) await this.dailyBackupIfDue();
+  }
+
+  private async dailyBackupIfDue(): Promise<void> {
+    const today = this.now().toDateString();
+    if (!this.dailyBackups || !this.db || this.dailyCheckedOn === today) return;
+    this.dailyCheckedOn = today;
+    if (!hasDailyBackupToday(this.dataDir, this.now())) await createBackup(this.db, this.dataDir, 'daily', this.now());
   }
 
   private makeContext(db: Database.Database): CoreContext {
@@ -176,6 +187,7 @@ export class Core {
       if (this.state !== 'ok' && !RECOVERY_METHODS.has(method)) {
         throw new AppError(this.state === 'newer' ? 'DB_NEWER' : 'DB_DAMAGED', this.problem?.key ?? 'dbDamaged', this.problem?.params);
       }
+      if (this.state === 'ok' && this.dailyCheckedOn !== this.now().toDateString() && this.status().hasSchool) await this.dailyBackupIfDue();
       const own = this.ownHandler(method, parsed.data);
       if (own) return (await own) as Output<M>;
       const h = allHandlers[method] as unknown as (i: unknown, c: CoreContext) => Output<M> | Promise<Output<M>>;

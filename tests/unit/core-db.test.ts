@@ -220,3 +220,17 @@ describe('school setup, validation and audit', () => {
     expect(byClass.find((r) => r.name === '七年级(1)班')!.periods).toBe(9);
   });
 });
+
+describe('daily backup while the app stays open', () => {
+  it('takes the next daily backup on the first call of a new day', async () => {
+    let now = new Date(2025, 9, 15, 8);
+    const { core, dir } = await openSchoolCore({ noDailyBackup: false, now: () => now });
+    opened.push(core);
+    await core.call('teachers/list', {});
+    const first = listBackups(dir).filter((b) => b.kind === 'daily').length;
+    now = new Date(2025, 9, 16, 8);
+    await core.call('teachers/list', {});
+    await core.call('teachers/list', {});
+    expect(listBackups(dir).filter((b) => b.kind === 'daily').length).toBe(first + 1);
+  });
+});
