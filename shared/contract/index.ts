@@ -61,6 +61,8 @@ export interface ImportIssue {
   key: string;
   params?: Record<string, string | number>;
   severity: 'error' | 'warning';
+  /** The sheet the issue is on, for workbooks read sheet by sheet (timetable import: one sheet per class). */
+  sheet?: string;
 }
 export interface ImportPreviewRow { row: number; values: Record<string, string>; action: 'insert' | 'update' | 'skip'; hasError: boolean }
 export interface ImportPreview {
@@ -94,6 +96,8 @@ export const ReportParamsSchema = z.object({
   gradeLevels: z.array(z.number().int().min(1).max(9)).optional(),
   /** Printed on timetables: 自 YYYY-MM-DD 起执行. */
   effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Master timetable: print the teacher's surname under the subject (default yes). */
+  showTeachers: z.boolean().optional(),
   /** Compliance report basis. */
   basis: z.enum(['assignments', 'timetable', 'taught']).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
@@ -164,10 +168,18 @@ export interface FetImportPreview {
   fileName: string;
   hasTimetable: boolean;
   teachers: { name: string; teacherId: number | null }[];
-  subjects: { name: string; subjectId: number | null }[];
-  classes: { name: string; classId: number | null }[];
+  /** name = the school's subject name (matched or to be created); fetName = the name in the file when it differs. */
+  subjects: { name: string; subjectId: number | null; fetName?: string }[];
+  /** fetNames = the FET student sets (years/groups) that became this class. */
+  classes: { name: string; classId: number | null; fetNames?: string[] }[];
   activities: number;
   placed: number;
+  /** The file's FET version attribute and its grid as the school's days x periods. */
+  version?: string;
+  grid?: { days: number; periods: number } | null;
+  /** What the commit will write: teaching assignments (created + updated) and lessons. */
+  assignments?: number;
+  lessons?: number;
   issues: ImportIssue[];
 }
 export interface FetImportResult { teachersCreated: number; subjectsCreated: number; classesCreated: number; assignments: number; lessons: number; backup: string }

@@ -67,6 +67,8 @@ export interface Conflict {
   teacherId?: number;
   roomId?: number;
   subjectId?: number;
+  /** overAssigned: the assignment with too many lessons placed. */
+  assignmentId?: number;
   params: Record<string, string | number>;
 }
 
@@ -113,7 +115,7 @@ export interface ComplianceResult {
   classes: ComplianceClassRow[];
   grades: { level: number; classes: number; okClasses: number }[];
   /** Nine-year share of each subject group for the school, against the national range (information only). */
-  shares: { group: string; percent: number; min: number; max: number }[];
+  shares: { group: string; percent: number; min: number; max: number; /** The same share computed from the standard itself. */ requiredPercent?: number }[];
 }
 
 // ---- workloads and substitutions ----
@@ -142,4 +144,11 @@ export interface Substitution {
   kind: (typeof SUBSTITUTION_KINDS)[number]; originalTeacherId: number | null; originalTeacherName: string | null;
   substituteTeacherId: number | null; substituteTeacherName: string | null; swapId: number | null; reason: string | null;
 }
-export interface TaughtRow { classId: number; className: string; subjectId: number; subjectName: string; weeks: number; planned: number; cancelled: number; madeUp: number; taught: number }
+/**
+ * Periods taught per class and subject over a date range: taught = planned - cancelled + madeUp - movedOut + movedIn
+ * (停课 cancels, 补课 makes up, a 调课 pair moves a lesson out of one slot and into another; 代课 changes only the teacher).
+ */
+export interface TaughtRow {
+  classId: number; className: string; subjectId: number; subjectName: string; weeks: number; planned: number;
+  cancelled: number; madeUp: number; movedOut: number; movedIn: number; taught: number;
+}

@@ -25,10 +25,11 @@ afterEach(() => {
 });
 
 describe('report catalogue', () => {
-  it('lists both reports with their parameters and no functions', async () => {
+  it('lists the roster reports with their parameters and no functions', async () => {
     const list = await core.call('reports/catalogue', {});
     const ids = list.map((r) => r.id);
-    expect(ids).toEqual(['teacher-roster', 'class-student-lists']);
+    expect(ids.slice(0, 2)).toEqual(['teacher-roster', 'class-student-lists']);
+    expect(new Set(ids).size).toBe(ids.length);
     const lists = list.find((r) => r.id === 'class-student-lists')!;
     expect(lists).toMatchObject({ title: '班级学生名册', titleKey: 'reports.class-student-lists', paper: 'A4', landscape: false, formats: ['pdf', 'html'] });
     expect(lists.params).toEqual(expect.arrayContaining(['termId', 'classIds', 'maskNames', 'maskStudentNos']));

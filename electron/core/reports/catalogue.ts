@@ -9,9 +9,11 @@ import type { ReportInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { CLASS_LISTS_SETUP, CLASS_LISTS_TITLE, loadClassLists, renderClassLists } from './class-student-lists';
+import { COMPLIANCE_REPORTS } from './compliance-report';
 import { loadHeader, type ReportParams } from './common';
 import { pdfOptionsFor } from './layout';
 import type { PdfOptions } from './pdf-port';
+import { TIMETABLE_REPORTS } from './timetable-reports';
 import { loadTeacherRoster, renderTeacherRoster, TEACHER_ROSTER_SETUP, TEACHER_ROSTER_TITLE } from './teacher-roster';
 
 export interface ReportDef<D> extends ReportInfo {
@@ -47,6 +49,8 @@ export const REPORTS: ReportDef<unknown>[] = [
     load: loadClassLists,
     render: renderClassLists,
   }),
+  ...TIMETABLE_REPORTS,
+  ...COMPLIANCE_REPORTS,
 ];
 
 /** The catalogue as the UI sees it: plain data, no functions. */

@@ -12,6 +12,7 @@ import { schoolYearStart } from '../../../shared/domain/calendar';
 import type { CoreContext } from '../context';
 import { addDays, makeStudentNo, Rng, uniqueNameMaker } from './names';
 import { seedNationalSubjects } from './subjects';
+import { addSampleTimetable } from '../timetable/sample-timetable';
 
 type Gender = '男' | '女';
 
@@ -77,6 +78,9 @@ export interface GeneratedSchoolSummary {
   teachers: number;
   students: number;
   assignments: number;
+  /** Lessons placed by the generated timetable (both terms) and periods it could not place. */
+  lessons: number;
+  unplacedLessons: number;
   currentTermId: number;
   termIds: number[];
 }
@@ -372,6 +376,9 @@ function buildSchool(ctx: CoreContext, spec: SchoolSpec): GeneratedSchoolSummary
       }
     }
 
+    // Timetable: default settings, special rooms, and a generated timetable for both terms.
+    const timetable = addSampleTimetable(db, { termIds: terms.map((t) => t.id), schoolType: spec.type, classCount: classes.length });
+
     // Students: class sizes around the average, birth dates that fit the grade, a few sensitive flags.
     const sizes = classes.map(() => Math.floor(spec.students / classes.length) + rng.int(-3, 3));
     for (let diff = spec.students - sizes.reduce((s, n) => s + n, 0), i = 0; diff !== 0; i = (i + 1) % sizes.length) {
@@ -408,7 +415,7 @@ function buildSchool(ctx: CoreContext, spec: SchoolSpec): GeneratedSchoolSummary
       entityId: 1,
       summary: `载入示例数据「${spec.name}」：${classes.length} 个班、${teachers.length} 名教师、${students} 名学生`,
     });
-    return { classes: classes.length, teachers: teachers.length, students, assignments, currentTermId: current.id, termIds: terms.map((t) => t.id) };
+    return { classes: classes.length, teachers: teachers.length, students, assignments, lessons: timetable.lessons, unplacedLessons: timetable.unplaced, currentTermId: current.id, termIds: terms.map((t) => t.id) };
   })();
 }
 
