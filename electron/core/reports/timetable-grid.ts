@@ -97,7 +97,7 @@ export function weekGrid(opts: WeekGridOpts): string {
   rows.forEach((r, i) => {
     if (r.kind === 'break') {
       // Inner breaks sit under the 上午/下午 cell's rowspan; edge breaks span the whole width.
-      body.push(`<tr class="brk"><td colspan="${r.inner ? 1 + days : 2 + days}">${esc(r.name)}　${esc(r.time)}</td></tr>`);
+      body.push(`<tr class="brk"><td colspan="${r.inner ? 1 + days : 2 + days}">${esc(r.name)}\u3000${esc(r.time)}</td></tr>`);
       return;
     }
     let part = '';
