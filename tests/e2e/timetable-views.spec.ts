@@ -93,7 +93,7 @@ test('master grid, teacher timetable, a cancelled lesson, and all class timetabl
   await app.shot('tv-02-master-day-teacher');
   // The class name opens that class in the editor.
   await master.locator('.ag-cell[col-id="className"]').first().click();
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/timetable?class=${classes[0].id}`);
+  await expect.poll(() => page.evaluate<string>('window.location.hash')).toBe(`#/timetable?class=${classes[0].id}`);
   await app.go('#/timetable-views');
 
   // ---- teacher timetable, picked by pinyin initials ----
@@ -178,6 +178,17 @@ test('master grid, teacher timetable, a cancelled lesson, and all class timetabl
   expect(text).toContain(first.teacherName);
   fs.mkdirSync(SCREENS, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENS, 'tv-08-class-timetable-page')]);
+
+  // ---- Excel: export the class layout, import it back through preview -> confirm ----
+  const [xdl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tv-export-classes').click()]);
+  const xlsx = testInfo.outputPath('课表.xlsx');
+  await xdl.saveAs(xlsx);
+  await page.locator('[data-testid="tv-print"] input[type="file"]').setInputFiles(xlsx);
+  await expect(page.getByTestId('tv-import-summary')).toContainText(`${classes.length} 个班`);
+  await expect(page.getByTestId('tv-import-confirm')).toBeEnabled();
+  await app.shot('tv-07b-import-preview');
+  await page.getByTestId('tv-import-confirm').click();
+  await expect(page.getByTestId('tv-import-done')).toBeVisible();
 
   // ---- workloads: the busiest teacher's scheduled periods, a group chart, leaders against 80 ----
   await app.go('#/workload');

@@ -62,7 +62,7 @@ describe('curriculum standard', () => {
     const grades = std.grades.map((g) => ({ level: g.level, total: g.total, subjects: g.subjects.map(({ subjectId: id, periods }) => ({ subjectId: id, periods })) }));
     grades[0].subjects[0].periods += 1;
     await expect(core.call('curriculum/save', { source: 'x', grades })).rejects.toMatchObject({
-      key: 'curriculum.invalid', issues: [{ path: ['grades', 0, 'total'], key: 'curriculum.totalMismatch', params: { grade: 7, total: 34, sum: 35 } }],
+      key: 'curriculum.invalid', issues: [{ path: ['grades', 'total'], key: 'curriculum.totalMismatch', params: { grade: 7, total: 34, sum: 35 } }],
     });
     expect((await core.call('curriculum/get', {})).source).toBe(DEFAULT_CURRICULUM_SOURCE);
     // Moving the period from one subject to another keeps the total: saved, with the new note, and audited.

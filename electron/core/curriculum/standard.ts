@@ -128,22 +128,25 @@ export function resetStandard(ctx: CoreContext): CurriculumStandard {
   return readStandard(ctx);
 }
 
-/** Problems of a standard before it is written: unknown subjects, a grade twice, subjects not summing to the total. */
+/**
+ * Problems of a standard before it is written: unknown subjects, a grade twice, subjects not summing to the total.
+ * Paths name the field only (the grade is in the params): the UI shows a grade-by-subject grid, not rows.
+ */
 export function validateStandard(db: Database.Database, input: { grades: Grades }): FieldIssue[] {
   const known = new Set(schoolSubjects(db, true).map((s) => s.id));
   const issues: FieldIssue[] = [];
   const seen = new Set<number>();
-  input.grades.forEach((g, gi) => {
-    if (seen.has(g.level)) issues.push({ path: ['grades', gi, 'level'], key: 'curriculum.duplicateGrade', params: { grade: g.level } });
+  input.grades.forEach((g) => {
+    if (seen.has(g.level)) issues.push({ path: ['grades', 'level'], key: 'curriculum.duplicateGrade', params: { grade: g.level } });
     seen.add(g.level);
     const subjects = new Set<number>();
-    g.subjects.forEach((s, si) => {
-      if (!known.has(s.subjectId)) issues.push({ path: ['grades', gi, 'subjects', si, 'subjectId'], key: 'curriculum.unknownSubjectId', params: { id: s.subjectId } });
-      if (subjects.has(s.subjectId)) issues.push({ path: ['grades', gi, 'subjects', si, 'subjectId'], key: 'curriculum.duplicateSubject', params: { grade: g.level, id: s.subjectId } });
+    g.subjects.forEach((s) => {
+      if (!known.has(s.subjectId)) issues.push({ path: ['grades', 'subjectId'], key: 'curriculum.unknownSubjectId', params: { id: s.subjectId } });
+      if (subjects.has(s.subjectId)) issues.push({ path: ['grades', 'subjectId'], key: 'curriculum.duplicateSubject', params: { grade: g.level, id: s.subjectId } });
       subjects.add(s.subjectId);
     });
     const sum = g.subjects.reduce((n, s) => n + s.periods, 0);
-    if (sum !== g.total) issues.push({ path: ['grades', gi, 'total'], key: 'curriculum.totalMismatch', params: { grade: g.level, total: g.total, sum } });
+    if (sum !== g.total) issues.push({ path: ['grades', 'total'], key: 'curriculum.totalMismatch', params: { grade: g.level, total: g.total, sum } });
   });
   return issues;
 }

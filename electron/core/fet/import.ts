@@ -19,6 +19,7 @@ import { toHalfWidth } from '../../../shared/domain/text';
 import { defaultSettings, validateSettings } from '../../../shared/domain/timetable/settings';
 import type { CoreContext } from '../context';
 import { parseClass, parseGradeLevel } from '../import/values';
+import { writeSettings } from '../timetable/queries';
 import { readFet, type FetActivity, type FetFile } from './model';
 import { XmlSyntaxError, decodeXmlBytes } from './xml';
 
@@ -537,10 +538,6 @@ export function writePlan(db: Database.Database, plan: FetPlan): FetCommitCounts
   for (const l of plan.lessons) {
     insLesson.run(termId, classId.get(l.classKey)!, l.day, l.period, assignmentId.get(l.assignmentKey)!, l.locked ? 1 : 0, l.combinedKey);
   }
-  if (plan.settings) {
-    const { termId: _t, daysPerWeek: _d, ...schedule } = plan.settings.settings;
-    db.prepare('INSERT INTO timetable_settings (term_id, days_per_week, schedule) VALUES (?, ?, ?)')
-      .run(termId, plan.settings.daysPerWeek, JSON.stringify(schedule));
-  }
+  if (plan.settings) writeSettings(db, plan.settings.settings);
   return { teachersCreated, subjectsCreated, classesCreated, assignments: plan.assignments.length, lessons: plan.lessons.length };
 }

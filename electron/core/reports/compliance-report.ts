@@ -135,7 +135,7 @@ export function renderComplianceReport(data: ComplianceReportData): string {
   const body = `<section class="sheet">
 ${schoolHeader(header.schoolName, header.term?.label ?? null)}
 ${reportTitle(COMPLIANCE_TITLE)}
-<div class="info"><b>统计口径：</b>${esc(basisText(run))}　　<b>课程标准：</b>${esc(run.standard.source)}</div>
+<div class="info"><b>统计口径：</b>${esc(basisText(run))}\u3000\u3000<b>课程标准：</b>${esc(run.standard.source)}</div>
 <div class="legend">说明：表头括号内为标准周课时；单元格为实际周课时。加粗为问题项：▼ 少于标准，▲ 多于标准，缺 = 未开设。</div>
 ${sections}
 ${summaryTables(data)}

@@ -3,7 +3,7 @@
  * 确认导入) and 导出为FET文件. Previews write nothing; the commit backs up first and writes in one transaction.
  */
 import { ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FetImportPreview, FetImportResult, ImportIssue } from '../../../../shared/contract';
@@ -145,14 +145,15 @@ export default function FetPanel() {
           </Button>
           {fileError && <Alert style={{ marginTop: 12 }} type="error" showIcon title={fileError} data-testid="fet-file-error" />}
           {done && (
-            <Result
-              status="success"
+            <Alert
+              style={{ marginTop: 12 }}
+              type="success"
+              showIcon
               data-testid="fet-done"
               title={t('fet.done', {
                 teachers: done.teachersCreated, subjects: done.subjectsCreated, classes: done.classesCreated,
                 assignments: done.assignments, lessons: done.lessons, backup: done.backup,
               })}
-              extra={<Button onClick={() => { setDone(null); input.current?.click(); }}>{t('fet.again')}</Button>}
             />
           )}
           {preview && (
@@ -163,7 +164,7 @@ export default function FetPanel() {
                 <Descriptions.Item label={t('fet.summary.grid')}>
                   {preview.grid ? t('fet.summary.gridValue', preview.grid) : t('fet.summary.noGrid')}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('fet.summary.hasTimetable')}>
+                <Descriptions.Item label={t('fet.summary.timetable')}>
                   {preview.hasTimetable ? t('fet.summary.hasTimetable') : t('fet.summary.noTimetable')}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fet.summary.activities')}>{preview.activities}</Descriptions.Item>
