@@ -28,7 +28,8 @@ async function loadFigures(): Promise<Figure[]> {
   return figures;
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? String(Math.round(v)) : String(Math.round(v * 10) / 10));
+// Three significant digits, so sub-millisecond figures do not print as 0.
+const fmt = (v: number) => (Math.abs(v) >= 100 ? String(Math.round(v)) : String(Number(v.toPrecision(3))));
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
