@@ -11,6 +11,8 @@ import { fetHandlers } from './fet/handlers';
 import { timetableExcelHandlers } from './timetable/excel-handlers';
 import { timetableHandlers } from './timetable/handlers';
 import { workloadHandlers } from './workload/handlers';
+import { routineMonthlyHandlers } from './routine-monthly/handlers';
+import { routinePlansHandlers } from './routine-plans/handlers';
 
 /** Methods Core answers itself because they reopen the database. */
 export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged';
@@ -27,4 +29,6 @@ export const allHandlers = {
   ...curriculumHandlers,
   ...workloadHandlers,
   ...fetHandlers,
+  ...routinePlansHandlers,
+  ...routineMonthlyHandlers,
 } satisfies Omit<HandlerMap, CoreOwnMethod> as Omit<HandlerMap, CoreOwnMethod> & Partial<HandlerMap>;

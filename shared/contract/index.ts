@@ -19,7 +19,13 @@ import {
   type TaughtRow, type TimetableData, type TimetableSettings, type Unavailable, type WorkloadRow,
 } from './timetable';
 
+import { m } from './method';
+import { routineMonthlyContract } from './routine-monthly';
+import { routinePlansContract } from './routine-plans';
+
 export * from './entities';
+export * from './routine-plans';
+export * from './routine-monthly';
 export * from './timetable';
 
 /** A file travelling across the boundary (exports, templates, PDFs, uploads). */
@@ -184,10 +190,6 @@ export interface FetImportPreview {
 }
 export interface FetImportResult { teachersCreated: number; subjectsCreated: number; classesCreated: number; assignments: number; lessons: number; backup: string }
 
-/** Declares a method: input schema plus the output type (phantom). */
-function m<I extends z.ZodType, O>(input: I): { input: I; output: O } {
-  return { input, output: undefined as unknown as O };
-}
 
 export const contract = {
   'app/status': m<typeof Empty, AppStatus>(Empty),
@@ -299,6 +301,10 @@ export const contract = {
   'fet/importPreview': m<typeof FetImportSchema, FetImportPreview>(FetImportSchema),
   'fet/importCommit': m<typeof FetImportSchema, FetImportResult>(FetImportSchema),
   'fet/export': m<typeof TermOnly, FilePayload>(TermOnly),
+
+  // ---- teaching routine (see ./routine-plans.ts and ./routine-monthly.ts) ----
+  ...routinePlansContract,
+  ...routineMonthlyContract,
 } as const;
 
 export type Contract = typeof contract;

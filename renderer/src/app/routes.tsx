@@ -2,6 +2,7 @@
  * The modules of the sidebar and a tiny hash router (#/teachers): no router library needed for one window.
  */
 import {
+  CalendarOutlined, ControlOutlined, EyeOutlined, FileTextOutlined, FormOutlined,
   AppstoreOutlined, BarChartOutlined, CheckSquareOutlined, SettingOutlined, SwapOutlined, TableOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
   ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
@@ -22,7 +23,7 @@ export interface RouteDef {
   icon: ReactNode;
   component: ComponentType;
   /** Starts a new group in the sidebar. */
-  section: 'setup' | 'timetable' | 'tools';
+  section: 'setup' | 'timetable' | 'routine' | 'tools';
 }
 
 export const ROUTES: RouteDef[] = [
@@ -39,6 +40,11 @@ export const ROUTES: RouteDef[] = [
   { path: 'compliance', labelKey: 'nav.compliance', icon: <CheckSquareOutlined />, component: lazy(() => import('../pages/compliance/CompliancePage')), section: 'timetable' },
   { path: 'workload', labelKey: 'nav.workload', icon: <BarChartOutlined />, component: lazy(() => import('../pages/workload/WorkloadPage')), section: 'timetable' },
   { path: 'substitutions', labelKey: 'nav.substitutions', icon: <SwapOutlined />, component: lazy(() => import('../pages/substitutions/SubstitutionsPage')), section: 'timetable' },
+  { path: 'routine-standards', labelKey: 'nav.routineStandards', icon: <ControlOutlined />, component: lazy(() => import('../pages/routine/StandardsPage')), section: 'routine' },
+  { path: 'lesson-plans', labelKey: 'nav.lessonPlans', icon: <FileTextOutlined />, component: lazy(() => import('../pages/lesson-plans/LessonPlansPage')), section: 'routine' },
+  { path: 'homework-checks', labelKey: 'nav.homeworkChecks', icon: <FormOutlined />, component: lazy(() => import('../pages/homework/HomeworkChecksPage')), section: 'routine' },
+  { path: 'observations', labelKey: 'nav.observations', icon: <EyeOutlined />, component: lazy(() => import('../pages/observations/ObservationsPage')), section: 'routine' },
+  { path: 'monthly-check', labelKey: 'nav.monthlyCheck', icon: <CalendarOutlined />, component: lazy(() => import('../pages/monthly/MonthlyCheckPage')), section: 'routine' },
   { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../pages/import/ImportPage')), section: 'tools' },
   { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../pages/reports/ReportsPage')), section: 'tools' },
   { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../pages/backups/BackupsPage')), section: 'tools' },
