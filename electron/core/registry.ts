@@ -13,6 +13,8 @@ import { timetableHandlers } from './timetable/handlers';
 import { workloadHandlers } from './workload/handlers';
 import { routineMonthlyHandlers } from './routine-monthly/handlers';
 import { routinePlansHandlers } from './routine-plans/handlers';
+import { examsHandlers } from './exams/handlers';
+import { strugglingHandlers } from './struggling/handlers';
 
 /** Methods Core answers itself because they reopen the database. */
 export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged';
@@ -31,4 +33,6 @@ export const allHandlers = {
   ...fetHandlers,
   ...routinePlansHandlers,
   ...routineMonthlyHandlers,
+  ...examsHandlers,
+  ...strugglingHandlers,
 } satisfies Omit<HandlerMap, CoreOwnMethod> as Omit<HandlerMap, CoreOwnMethod> & Partial<HandlerMap>;

@@ -22,10 +22,14 @@ import {
 import { m } from './method';
 import { routineMonthlyContract } from './routine-monthly';
 import { routinePlansContract } from './routine-plans';
+import { examsContract } from './exams';
+import { strugglingContract } from './struggling';
 
 export * from './entities';
 export * from './routine-plans';
 export * from './routine-monthly';
+export * from './exams';
+export * from './struggling';
 export * from './timetable';
 
 /** A file travelling across the boundary (exports, templates, PDFs, uploads). */
@@ -305,6 +309,10 @@ export const contract = {
   // ---- teaching routine (see ./routine-plans.ts and ./routine-monthly.ts) ----
   ...routinePlansContract,
   ...routineMonthlyContract,
+
+  // ---- exams and struggling-student files (see ./exams.ts and ./struggling.ts) ----
+  ...examsContract,
+  ...strugglingContract,
 } as const;
 
 export type Contract = typeof contract;
