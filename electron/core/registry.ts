@@ -13,6 +13,7 @@ import { timetableHandlers } from './timetable/handlers';
 import { workloadHandlers } from './workload/handlers';
 import { routineMonthlyHandlers } from './routine-monthly/handlers';
 import { routinePlansHandlers } from './routine-plans/handlers';
+import { routineReportsHandlers } from './routine-reports/handlers';
 import { examsHandlers } from './exams/handlers';
 import { strugglingHandlers } from './struggling/handlers';
 
@@ -33,6 +34,7 @@ export const allHandlers = {
   ...fetHandlers,
   ...routinePlansHandlers,
   ...routineMonthlyHandlers,
+  ...routineReportsHandlers,
   ...examsHandlers,
   ...strugglingHandlers,
 } satisfies Omit<HandlerMap, CoreOwnMethod> as Omit<HandlerMap, CoreOwnMethod> & Partial<HandlerMap>;

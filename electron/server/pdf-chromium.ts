@@ -77,6 +77,18 @@ export function createChromiumPdfPort(opts: { executablePath?: string } = {}): P
         await page.close().catch(() => undefined);
       }
     },
+    async svgToPng(svg: string, o: { width: number; height: number; scale?: number }): Promise<Uint8Array> {
+      const b = await getBrowser();
+      const page = await b.newPage({ viewport: { width: o.width, height: o.height }, deviceScaleFactor: o.scale ?? 2 });
+      try {
+        await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">${svg}</body></html>`, { waitUntil: 'load' });
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        const buf = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: o.width, height: o.height } });
+        return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
     async close(): Promise<void> {
       const b = browser;
       browser = null;

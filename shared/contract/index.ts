@@ -22,12 +22,14 @@ import {
 import { m } from './method';
 import { routineMonthlyContract } from './routine-monthly';
 import { routinePlansContract } from './routine-plans';
+import { routineReportsContract } from './routine-reports';
 import { examsContract } from './exams';
 import { strugglingContract } from './struggling';
 
 export * from './entities';
 export * from './routine-plans';
 export * from './routine-monthly';
+export * from './routine-reports';
 export * from './exams';
 export * from './struggling';
 export * from './timetable';
@@ -112,8 +114,15 @@ export const ReportParamsSchema = z.object({
   basis: z.enum(['assignments', 'timetable', 'taught']).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Exam reports (质量分析报告). */
+  examId: z.number().int().positive().optional(),
   maskNames: z.boolean().default(false),
   maskStudentNos: z.boolean().default(false),
+  /** Struggling-student printouts: the file (一生一案); the roster masks names and 学籍号 unless showFullNames. */
+  fileId: z.number().int().positive().optional(),
+  showFullNames: z.boolean().optional(),
+  /** Monthly routine check printouts: the month, 'YYYY-MM' (teacherIds above picks the teachers). */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'badMonth').optional(),
 });
 export type ReportParams = z.input<typeof ReportParamsSchema>;
 export interface ReportInfo {
@@ -309,6 +318,7 @@ export const contract = {
   // ---- teaching routine (see ./routine-plans.ts and ./routine-monthly.ts) ----
   ...routinePlansContract,
   ...routineMonthlyContract,
+  ...routineReportsContract,
 
   // ---- exams and struggling-student files (see ./exams.ts and ./struggling.ts) ----
   ...examsContract,

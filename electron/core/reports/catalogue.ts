@@ -10,9 +10,12 @@ import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { CLASS_LISTS_SETUP, CLASS_LISTS_TITLE, loadClassLists, renderClassLists } from './class-student-lists';
 import { COMPLIANCE_REPORTS } from './compliance-report';
+import { STRUGGLING_REPORTS } from './struggling-reports';
+import { EXAM_REPORTS } from './exam-quality-report';
 import { loadHeader, type ReportParams } from './common';
 import { pdfOptionsFor } from './layout';
 import type { PdfOptions } from './pdf-port';
+import { ROUTINE_REPORTS } from './routine-reports';
 import { TIMETABLE_REPORTS } from './timetable-reports';
 import { loadTeacherRoster, renderTeacherRoster, TEACHER_ROSTER_SETUP, TEACHER_ROSTER_TITLE } from './teacher-roster';
 
@@ -51,6 +54,9 @@ export const REPORTS: ReportDef<unknown>[] = [
   }),
   ...TIMETABLE_REPORTS,
   ...COMPLIANCE_REPORTS,
+  ...STRUGGLING_REPORTS,
+  ...EXAM_REPORTS,
+  ...ROUTINE_REPORTS,
 ];
 
 /** The catalogue as the UI sees it: plain data, no functions. */

@@ -17,5 +17,10 @@ export interface PdfOptions {
 }
 export interface PdfPort {
   htmlToPdf(html: string, opts: PdfOptions): Promise<Uint8Array>;
+  /**
+   * Optional: draws a standalone SVG (a server-rendered chart) as a PNG of width x height CSS px times
+   * `scale`, for files that cannot hold SVG alone (Word). Absent = callers fall back to tables.
+   */
+  svgToPng?(svg: string, opts: { width: number; height: number; scale?: number }): Promise<Uint8Array>;
   close?(): Promise<void>;
 }

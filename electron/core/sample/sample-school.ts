@@ -13,6 +13,9 @@ import type { CoreContext } from '../context';
 import { addDays, makeStudentNo, Rng, uniqueNameMaker } from './names';
 import { seedNationalSubjects } from './subjects';
 import { addSampleTimetable } from '../timetable/sample-timetable';
+import { addSampleRoutinePlans } from '../routine-plans/sample';
+import { addSampleRoutineMonthly } from '../routine-monthly/sample';
+import { addSampleStrugglingFiles } from '../struggling/sample';
 
 type Gender = '男' | '女';
 
@@ -104,7 +107,14 @@ export const SAMPLE_SCHOOL_SPEC: SchoolSpec = {
  * the current term is a real one. Throws CONFLICT if a school exists.
  */
 export function loadSampleSchool(ctx: CoreContext): GeneratedSchoolSummary {
-  return buildSchool(ctx, { ...SAMPLE_SCHOOL_SPEC, startYear: schoolYearStart(ctx.now()) });
+  // One transaction: the school and every module's sample records (add one line per module below).
+  return ctx.db.transaction(() => {
+    const summary = buildSchool(ctx, { ...SAMPLE_SCHOOL_SPEC, startYear: schoolYearStart(ctx.now()) });
+    addSampleRoutinePlans(ctx, summary.currentTermId);
+    addSampleRoutineMonthly(ctx, summary.currentTermId);
+    addSampleStrugglingFiles(ctx, summary.currentTermId);
+    return summary;
+  })();
 }
 
 /** A large middle school for the benchmark (60 classes = 20 per grade by default), marked as generated data. */

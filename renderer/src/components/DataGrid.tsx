@@ -91,6 +91,8 @@ export interface DataGridProps<T extends { id: number }> {
   onChanged?: () => void;
   /** Few columns: stretch them to the grid's width until the user sizes them. */
   fit?: boolean;
+  /** Show 添加 (default yes when `save` is given); lists whose rows core creates (monthly sheets) turn it off. */
+  canAdd?: boolean;
 }
 
 type Row = Record<string, unknown> & { __key: string; id?: number; archived?: boolean };
@@ -143,7 +145,7 @@ function parseFor(col: GridColumn<unknown>, raw: unknown): unknown {
 const STATE_PREFIX = 'jiaowu.grid.';
 
 export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
-  const { id, columns, load, save, saveMany, archive, remove, newRow, exportList, exportTermId, toolbar, onChanged, fit } = props;
+  const { id, columns, load, save, saveMany, archive, remove, newRow, exportList, exportTermId, toolbar, onChanged, fit, canAdd = true } = props;
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -503,7 +505,7 @@ export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
           {toolbar}
         </Space>
         <Space wrap size={8}>
-          {save && (
+          {save && canAdd && (
             <Button type="primary" icon={<PlusOutlined />} onClick={addRow} data-testid="grid-add">
               {t('grid.add')}
             </Button>

@@ -1,0 +1,118 @@
+/**
+ * The quality-analysis report as a real PDF (Chromium port) and as Word (opened by LibreOffice headless):
+ * aggregate only, class names and 平均分 present, no student names; the rank list refused until enabled and
+ * then marked 内部资料 不得公开. Page images go to test-results/exam-report/ for a human to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/core/app';
+import type { PdfPort } from '../../electron/core/reports/pdf-port';
+import { createChromiumPdfPort } from '../../electron/server/pdf-chromium';
+import type { AppErrorShape } from '../../shared/errors';
+import { seedExamSchool, type ExamSeed } from './exams-fixture';
+
+const PAGES_DIR = path.resolve('test-results/exam-report');
+const NAMES = ['张伟', '李娜', '王芳', '刘洋', '陈静', '杨帆'];
+
+let dir: string;
+let core: Core;
+let port: PdfPort;
+let seed: ExamSeed;
+let examId: number;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jw-'));
+  port = createChromiumPdfPort();
+  core = await Core.open({ dataDir: dir, noDailyBackup: true, pdf: port });
+  seed = seedExamSchool(core.context().db);
+  const exam = await core.call('exams/save', {
+    termId: seed.termId, name: '2025年秋季期中考试', kind: '期中', date: '2025-11-10', gradeIds: [seed.grade7],
+    subjects: [{ subjectId: seed.yw, fullMarks: 100 }, { subjectId: seed.sx, fullMarks: 120 }],
+  });
+  examId = exam.id;
+  const s = seed.students;
+  await core.call('exams/saveScores', { examId, rows: [
+    { studentId: s.G7101, values: { [seed.yw]: 92, [seed.sx]: 110 } },
+    { studentId: s.G7102, values: { [seed.yw]: 76, [seed.sx]: 71.5 } },
+    { studentId: s.G7103, values: { [seed.yw]: 58, [seed.sx]: '缺考' } },
+    { studentId: s.G7104, values: { [seed.yw]: 35, [seed.sx]: 40 } },
+    { studentId: s.G7201, values: { [seed.yw]: 88, [seed.sx]: 102 } },
+    { studentId: s.G7202, values: { [seed.yw]: 64, [seed.sx]: 96 } },
+    { studentId: s.G7203, values: { [seed.yw]: 71, [seed.sx]: 58 } },
+  ] });
+  fs.mkdirSync(PAGES_DIR, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await core?.close();
+  await port?.close?.();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function pdfText(name: string, dataBase64: string): { text: string; file: string } {
+  const file = path.join(dir, `${name}.pdf`);
+  fs.writeFileSync(file, Buffer.from(dataBase64, 'base64'));
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  execFileSync('pdftoppm', ['-png', '-r', '70', file, path.join(PAGES_DIR, name)]);
+  return { text, file };
+}
+
+describe('exam-quality-analysis PDF', () => {
+  it('holds the class tables and charts, and no student names', async () => {
+    const out = await core.call('reports/pdf', { reportId: 'exam-quality-analysis', params: { examId } });
+    expect(out.pages).toBeGreaterThanOrEqual(2); // tables and charts, then the commentary page
+    const { text } = pdfText('quality', out.dataBase64);
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('质量分析报告');
+    expect(flat).toContain('七年级(1)班');
+    expect(flat).toContain('平均分');
+    expect(flat).toContain('差异系数');
+    expect(flat).toContain('由教务处填写');
+    expect(flat).toContain('各班三率'); // chart title rendered as SVG text
+    // 语文 七(1): 92, 76, 58, 35 -> average 65.25, pass 2/4
+    expect(text).toMatch(/七年级\(1\)班\s+4\s+4\s+100\.0%\s+65\.25/);
+    for (const n of NAMES) expect(text).not.toContain(n);
+    const audit = await core.call('audit/list', { entity: 'report' });
+    expect(audit.rows[0]).toMatchObject({ action: 'print', entityId: 'exam-quality-analysis' });
+  }, 60_000);
+
+  it('refuses a per-student rank list by default, and marks it internal when enabled', async () => {
+    let err: AppErrorShape | null = null;
+    try {
+      await core.call('reports/pdf', { reportId: 'exam-rank-list', params: { examId } });
+    } catch (e) {
+      err = e as AppErrorShape;
+    }
+    expect(err?.key).toBe('exams.rankListsDisabled');
+    const st = await core.call('exams/getSettings', {});
+    await core.call('exams/saveSettings', { ...st, allowRankLists: true });
+    const out = await core.call('reports/pdf', { reportId: 'exam-rank-list', params: { examId, maskNames: true } });
+    const { text } = pdfText('rank', out.dataBase64);
+    expect(text.replace(/\s+/g, '')).toContain('内部资料不得公开');
+    expect(text).toContain('张*'); // masked names
+    expect(text).not.toContain('李娜');
+    await core.call('exams/saveSettings', { ...st, allowRankLists: false });
+  }, 60_000);
+});
+
+describe('exams/reportDocx', () => {
+  it('is a Word file LibreOffice opens, with the tables and commentary space', async () => {
+    const out = await core.call('exams/reportDocx', { examId });
+    expect(out.fileName).toMatch(/\.docx$/);
+    const file = path.join(dir, 'report.docx');
+    fs.writeFileSync(file, Buffer.from(out.dataBase64, 'base64'));
+    const outDir = path.join(dir, 'lo');
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: 90_000 });
+    const text = execFileSync('pdftotext', [path.join(outDir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('质量分析报告');
+    expect(text).toContain('七年级(2)班');
+    expect(text).toContain('平均分');
+    expect(text).toContain('改进措施');
+    for (const n of NAMES) expect(text).not.toContain(n);
+    const audit = await core.call('audit/list', { entity: 'report' });
+    expect(audit.rows[0]).toMatchObject({ action: 'export' });
+  }, 120_000);
+});
