@@ -87,6 +87,7 @@ export function Layout() {
     { type: 'group' as const, key: 'g-setup', label: t('nav.setup'), children: ROUTES.filter((r) => r.section === 'setup').map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey) })) },
     { type: 'group' as const, key: 'g-timetable', label: t('nav.timetableSection'), children: ROUTES.filter((r) => r.section === 'timetable').map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey) })) },
     { type: 'group' as const, key: 'g-routine', label: t('nav.routineSection'), children: ROUTES.filter((r) => r.section === 'routine').map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey) })) },
+    { type: 'group' as const, key: 'g-quality', label: t('nav.qualitySection'), children: ROUTES.filter((r) => r.section === 'quality').map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey) })) },
     { type: 'group' as const, key: 'g-tools', label: t('nav.tools'), children: ROUTES.filter((r) => r.section === 'tools').map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey) })) },
   ];
 

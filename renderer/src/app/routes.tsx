@@ -2,6 +2,7 @@
  * The modules of the sidebar and a tiny hash router (#/teachers): no router library needed for one window.
  */
 import {
+  HeartOutlined, LineChartOutlined,
   CalendarOutlined, ControlOutlined, EyeOutlined, FileTextOutlined, FormOutlined,
   AppstoreOutlined, BarChartOutlined, CheckSquareOutlined, SettingOutlined, SwapOutlined, TableOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
@@ -23,7 +24,7 @@ export interface RouteDef {
   icon: ReactNode;
   component: ComponentType;
   /** Starts a new group in the sidebar. */
-  section: 'setup' | 'timetable' | 'routine' | 'tools';
+  section: 'setup' | 'timetable' | 'routine' | 'quality' | 'tools';
 }
 
 export const ROUTES: RouteDef[] = [
@@ -45,6 +46,8 @@ export const ROUTES: RouteDef[] = [
   { path: 'homework-checks', labelKey: 'nav.homeworkChecks', icon: <FormOutlined />, component: lazy(() => import('../pages/homework/HomeworkChecksPage')), section: 'routine' },
   { path: 'observations', labelKey: 'nav.observations', icon: <EyeOutlined />, component: lazy(() => import('../pages/observations/ObservationsPage')), section: 'routine' },
   { path: 'monthly-check', labelKey: 'nav.monthlyCheck', icon: <CalendarOutlined />, component: lazy(() => import('../pages/monthly/MonthlyCheckPage')), section: 'routine' },
+  { path: 'exams', labelKey: 'nav.exams', icon: <LineChartOutlined />, component: lazy(() => import('../pages/exams/ExamsPage')), section: 'quality' },
+  { path: 'struggling', labelKey: 'nav.struggling', icon: <HeartOutlined />, component: lazy(() => import('../pages/struggling/StrugglingPage')), section: 'quality' },
   { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../pages/import/ImportPage')), section: 'tools' },
   { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../pages/reports/ReportsPage')), section: 'tools' },
   { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../pages/backups/BackupsPage')), section: 'tools' },
