@@ -138,6 +138,13 @@ describe('the monthly check', () => {
     expect(row.status).toBe('未查');
     expect(r.items.map((i) => i.key)).toContain('observation');
     expect(r.rows.some((x) => x.researchHeld > 0)).toBe(true);
+    // Tutoring: the month's tutoring entries of the struggling-student files each teacher is responsible for.
+    const tutoring = core.context().db.prepare(
+      `SELECT f.teacher_id, COUNT(*) n FROM struggling_entry e JOIN struggling_file f ON f.id = e.file_id
+       WHERE f.term_id = ? AND e.kind = 'tutoring' AND e.entry_date BETWEEN '2025-09-01' AND '2025-09-30' GROUP BY f.teacher_id`,
+    ).all(termId) as { teacher_id: number; n: number }[];
+    expect(tutoring.length).toBeGreaterThan(0);
+    for (const x of r.rows) expect(x.tutoringCount).toBe(tutoring.find((t) => t.teacher_id === x.teacherId)?.n ?? 0);
   });
 
   it('refuses a month outside the term', async () => {

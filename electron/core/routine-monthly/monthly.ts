@@ -80,6 +80,12 @@ export function monthFacts(db: Database.Database, term: TermInfo, month: string)
   const collective = collectiveAttendanceMap(db, term.id, month);
   const planGrades = worstGrades(monthChecks(db, 'plan', term.id, month));
   const homeworkGrades = worstGrades(monthChecks(db, 'homework', term.id, month));
+  // Tutoring of struggling students: the month's tutoring entries of the files a teacher is responsible for.
+  const tutoring = new Map<number, number>();
+  for (const r of db.prepare(
+    `SELECT f.teacher_id, COUNT(*) n FROM struggling_entry e JOIN struggling_file f ON f.id = e.file_id
+     WHERE f.term_id = ? AND e.kind = 'tutoring' AND e.entry_date BETWEEN ? AND ? AND f.teacher_id IS NOT NULL GROUP BY f.teacher_id`,
+  ).all(term.id, from, to) as { teacher_id: number; n: number }[]) tutoring.set(r.teacher_id, r.n);
   const q = roleQuotas(db, term.id);
   const overrides = quotaOverrides(db, term.id);
   const out: TeacherFacts[] = [];
@@ -93,8 +99,7 @@ export function monthFacts(db: Database.Database, term: TermInfo, month: string)
       observationsDone: observed.get(tid) ?? 0, observationsDue: monthlyQuotaShare(quota, term.startDate, term.weeks, month),
       researchAttended: r?.attended ?? 0, researchHeld: r?.held ?? 0, collectiveAttended: c?.attended ?? 0, collectiveHeld: c?.held ?? 0,
       planGrade: planGrades.get(tid) ?? null, homeworkGrade: homeworkGrades.get(tid) ?? null,
-      // Tutoring of struggling students: fed by the struggling-student module later.
-      tutoringCount: 0,
+      tutoringCount: tutoring.get(tid) ?? 0,
     });
   }
   return out;

@@ -97,7 +97,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
  * Suggested scores from the facts, for items with a source: attendance and observation ratios (capped at 1)
  * times the max; check grades by GRADE_SHARE. An item whose fact is missing (no check yet, nothing held, nothing
  * due) gets no suggestion: the checker scores it. Tutoring stays unsuggested until the struggling-student module
- * feeds counts.
+ * feeds counts. (The tutoring count is shown to the checker; how much tutoring a month earns full marks is the school's call.)
  */
 export function suggestScores(rubric: MonthlyRubric, f: SheetFacts): Record<string, number | null> {
   const out: Record<string, number | null> = {};
