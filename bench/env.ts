@@ -88,3 +88,13 @@ export function createEnv(): { env: BenchEnv; setup(): Promise<void>; cleanup():
     },
   };
 }
+
+/** The Chromium PDF port for figures that print; a machine without Chromium skips them. */
+export async function chromiumPdfPortOrSkip(): Promise<PdfPort> {
+  try {
+    const { createChromiumPdfPort } = await import('../electron/server/pdf-chromium');
+    return createChromiumPdfPort();
+  } catch (e) {
+    throw new SkipFigure(`Chromium PDF port not available: ${(e as Error).message}`);
+  }
+}

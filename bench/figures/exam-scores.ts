@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Core } from '../../electron/core/app';
 import type { PdfPort } from '../../electron/core/reports/pdf-port';
 import { className } from '../../shared/domain/constants';
-import { medianMs, SkipFigure, skipIfNotReady, timeMs, type BenchEnv, type Figure } from '../env';
+import { medianMs, skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip } from '../env';
 
 const SUBJECT_CODES = ['YW', 'SX', 'YY', 'DF', 'LS', 'DL', 'WL', 'HX', 'SW'];
 
@@ -47,15 +47,7 @@ export async function prepare(core: Core): Promise<{ examId: number; file: Buffe
 
 /** A private copy of the large school with the exam imported (each figure prepares its own: figures may run alone). */
 async function setup(env: BenchEnv, withPdf = false) {
-  let pdf: PdfPort | null = null;
-  if (withPdf) {
-    try {
-      const { createChromiumPdfPort } = await import('../../electron/server/pdf-chromium');
-      pdf = createChromiumPdfPort();
-    } catch (e) {
-      throw new SkipFigure(`Chromium PDF port not available: ${(e as Error).message}`);
-    }
-  }
+  const pdf: PdfPort | null = withPdf ? await chromiumPdfPortOrSkip() : null;
   const core = await env.openLargeSchool({ pdf });
   try {
     const prep = await prepare(core);

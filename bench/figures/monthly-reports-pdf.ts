@@ -7,18 +7,12 @@ import type { Core } from '../../electron/core/app';
 import type { PdfPort } from '../../electron/core/reports/pdf-port';
 import { addSampleRoutineMonthly } from '../../electron/core/routine-monthly/sample';
 import { termMonths } from '../../shared/domain/routine/monthly';
-import { SkipFigure, skipIfNotReady, timeMs, type BenchEnv, type Figure } from '../env';
+import { skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip } from '../env';
 
 /** Opens a copy of the large school with a scored month; returns the core, port and month. */
 async function scoredMonth(env: BenchEnv): Promise<{ core: Core; pdf: PdfPort; termId: number; month: string; sheets: number }> {
-  let pdf: PdfPort;
-  try {
-    const { createChromiumPdfPort } = await import('../../electron/server/pdf-chromium');
-    pdf = createChromiumPdfPort();
-    await pdf.htmlToPdf('<p>warm-up</p>', { paper: 'A4', landscape: false });
-  } catch (e) {
-    throw new SkipFigure(`Chromium PDF port not available: ${(e as Error).message}`);
-  }
+  const pdf = await chromiumPdfPortOrSkip();
+  await pdf.htmlToPdf('<p>warm-up</p>', { paper: 'A4', landscape: false });
   const core = await env.openLargeSchool({ pdf });
   try {
     const termId = env.largeSchool.currentTermId;

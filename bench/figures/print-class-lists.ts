@@ -1,5 +1,4 @@
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
-import { SkipFigure, skipIfNotReady, timeMs, type Figure } from '../env';
+import { SkipFigure, skipIfNotReady, timeMs, type Figure, chromiumPdfPortOrSkip } from '../env';
 
 /**
  * The class student lists of all 60 classes as one PDF through the Chromium port. The browser is started
@@ -10,13 +9,7 @@ const figure: Figure = {
   unit: 'ms',
   target: 10000,
   async run(env) {
-    let pdf: PdfPort;
-    try {
-      const { createChromiumPdfPort } = await import('../../electron/server/pdf-chromium');
-      pdf = createChromiumPdfPort();
-    } catch (e) {
-      throw new SkipFigure(`Chromium PDF port not available: ${(e as Error).message}`);
-    }
+    const pdf = await chromiumPdfPortOrSkip();
     const core = await env.openLargeSchool({ pdf });
     try {
       const startMs = await timeMs(async () => {

@@ -1,6 +1,5 @@
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
 import type { Core } from '../../electron/core/app';
-import { SkipFigure, skipIfNotReady, timeMs, type Figure } from '../env';
+import { SkipFigure, skipIfNotReady, timeMs, type Figure, chromiumPdfPortOrSkip } from '../env';
 
 /**
  * Fills each class's week from its own assignments in order (teacher clashes are irrelevant to printing). Only
@@ -36,13 +35,7 @@ const figure: Figure = {
   unit: 'ms',
   target: 10000,
   async run(env) {
-    let pdf: PdfPort;
-    try {
-      const { createChromiumPdfPort } = await import('../../electron/server/pdf-chromium');
-      pdf = createChromiumPdfPort();
-    } catch (e) {
-      throw new SkipFigure(`Chromium PDF port not available: ${(e as Error).message}`);
-    }
+    const pdf = await chromiumPdfPortOrSkip();
     const core = await env.openLargeSchool({ pdf });
     try {
       const termId = env.largeSchool.currentTermId;

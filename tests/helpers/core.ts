@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Core, type CoreOptions } from '../../electron/core/app';
+import { loadSampleSchool, type GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
 
 export function tempDir(prefix = 'jw-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -20,4 +21,20 @@ export async function openSchoolCore(opts: Partial<CoreOptions> = {}): Promise<{
   await r.core.call('app/setOperator', { name: '测试员' });
   const st = await r.core.call('app/createSchool', { name: '测试中学', type: '初中' });
   return { ...r, termId: st.currentTermId! };
+}
+
+/**
+ * A core with the sample school loaded, its clock fixed inside the sample's first term (15 Oct 2025) unless `now`
+ * is given. Pair with `closeTempCore` in afterEach.
+ */
+export async function openSampleCore(now = new Date('2025-10-15T08:00:00Z')): Promise<{ core: Core; dir: string; school: GeneratedSchoolSummary; termId: number }> {
+  const dir = tempDir();
+  const core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => now });
+  const school = loadSampleSchool(core.context());
+  return { core, dir, school, termId: school.currentTermId };
+}
+
+export async function closeTempCore(core: Core, dir: string): Promise<void> {
+  await core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 }

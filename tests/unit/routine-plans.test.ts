@@ -1,30 +1,22 @@
 /** Routine plans over the sample school: standards, attachments, lesson plans, plan checks, collective prep, homework checks. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeTempCore, openSampleCore } from '../helpers/core';
 import { Core } from '../../electron/core/app';
 import { AttachmentStore } from '../../electron/core/attachments/store';
 import { collectiveAttendance } from '../../electron/core/routine-plans/collective';
 import { getRubric, gradeFor } from '../../electron/core/routine-plans/standards';
-import { loadSampleSchool, type GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
 import type { AppErrorShape } from '../../shared/errors';
 
 let dir: string;
 let core: Core;
-let school: GeneratedSchoolSummary;
 let termId: number;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(os.tmpdir() + '/jw-');
-  core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => new Date('2025-10-15T08:00:00Z') });
-  school = loadSampleSchool(core.context());
-  termId = school.currentTermId;
+  ({ core, dir, termId } = await openSampleCore());
 });
-afterEach(async () => {
-  await core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTempCore(core, dir));
 
 const db = () => core.context().db;
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;

@@ -1,9 +1,8 @@
 /** Timetable core over the sample school: the generated timetable, cell edits, clearDay, copyFromTerm, taught. */
-import fs from 'node:fs';
-import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeTempCore, openSampleCore } from '../helpers/core';
 import { Core } from '../../electron/core/app';
-import { loadSampleSchool, type GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
+import type { GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
 import { generateTimetable } from '../../shared/domain/timetable/generate';
 import { computeTaught } from '../../shared/domain/timetable/taught';
 
@@ -13,15 +12,9 @@ let school: GeneratedSchoolSummary;
 let termId: number;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(os.tmpdir() + '/jw-');
-  core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => new Date('2025-10-15T08:00:00Z') });
-  school = loadSampleSchool(core.context());
-  termId = school.currentTermId;
+  ({ core, dir, school, termId } = await openSampleCore());
 });
-afterEach(async () => {
-  await core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTempCore(core, dir));
 
 const db = () => core.context().db;
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;

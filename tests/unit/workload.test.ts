@@ -1,10 +1,9 @@
 /** Workloads (teachers, groups, leaders' year totals), the substitution log and the arithmetic behind them. */
-import fs from 'node:fs';
-import os from 'node:os';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeTempCore, openSampleCore } from '../helpers/core';
 import { Core } from '../../electron/core/app';
-import { loadSampleSchool, type GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
+import type { GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
 import { groupStats, scheduledPeriods, yearTotal } from '../../shared/domain/timetable/workload';
 
 describe('workload arithmetic', () => {
@@ -32,15 +31,9 @@ let school: GeneratedSchoolSummary;
 let termId: number;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(os.tmpdir() + '/jw-');
-  core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => new Date('2025-10-15T08:00:00Z') });
-  school = loadSampleSchool(core.context());
-  termId = school.currentTermId;
+  ({ core, dir, school, termId } = await openSampleCore());
 });
-afterEach(async () => {
-  await core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTempCore(core, dir));
 const db = () => core.context().db;
 
 describe('workload handlers', () => {

@@ -4,6 +4,7 @@ import { className } from '../../../shared/domain/constants';
 import { termEnd } from '../../../shared/domain/timetable/taught';
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { upsertAudited as upsertStamped, type Cols } from '../db/audited';
 
 export interface TermInfo { id: number; startDate: string; teachingWeeks: number; endDate: string }
 
@@ -65,32 +66,10 @@ export function checkDateInTerm(term: TermInfo, date: string, field: string, iss
   if (date < term.startDate || date > addDays(term.endDate, 14)) issues.add(field, 'dateOutsideTerm', { date, from: term.startDate, to: term.endDate });
 }
 
-type Cols = Record<string, string | number | null>;
 
-/** Inserts or updates one row and writes the audit entry with what changed. Returns the id. */
+/** Routine records carry created_at/updated_at stamps. */
 export function upsertAudited(ctx: CoreContext, table: string, entity: string, id: number | undefined, cols: Cols, label: string): number {
-  const { db } = ctx;
-  const stamp = ctx.now().toISOString();
-  if (id === undefined) {
-    const all: Cols = { ...cols, created_at: stamp, updated_at: stamp };
-    const names = Object.keys(all);
-    const r = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...Object.values(all));
-    const newId = Number(r.lastInsertRowid);
-    ctx.audit(entity, 'create', { entityId: newId, summary: `新增 ${label}`, after: cols });
-    return newId;
-  }
-  const before = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-  if (!before) throw new AppError('NOT_FOUND', 'notFound', { entity, id });
-  const changed: Cols = {};
-  const was: Record<string, unknown> = {};
-  for (const k of Object.keys(cols)) {
-    if (before[k] !== cols[k]) { changed[k] = cols[k]; was[k] = before[k]; }
-  }
-  if (!Object.keys(changed).length) return id;
-  const sets = Object.keys(changed).map((k) => `${k} = ?`).join(', ');
-  db.prepare(`UPDATE ${table} SET ${sets}, updated_at = ? WHERE id = ?`).run(...Object.values(changed), stamp, id);
-  ctx.audit(entity, 'update', { entityId: id, summary: `修改 ${label}：${Object.keys(changed).join('、')}`, before: was, after: changed });
-  return id;
+  return upsertStamped(ctx, table, entity, id, cols, label, { timestamps: true });
 }
 
 export function deleteAudited(ctx: CoreContext, table: string, entity: string, id: number, label: (row: Record<string, unknown>) => string): { id: number } {

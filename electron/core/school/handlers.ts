@@ -8,6 +8,7 @@ import { schoolYearStart } from '../../../shared/domain/calendar';
 import { gradeLevelsFor } from '../../../shared/domain/constants';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { upsertAudited, type Cols } from '../db/audited';
 import type { HandlerMap } from '../handlers';
 import { loadSampleSchool } from '../sample/sample-school';
 import { seedNationalSubjects } from '../sample/subjects';
@@ -15,33 +16,9 @@ import {
   getProfile, listAssignments, listClasses, listGrades, listGroups, listStudents, listSubjects, listTeachers, listTerms, listYears,
 } from './queries';
 
-type Cols = Record<string, string | number | null>;
-
-/** Inserts or updates one row and writes the audit entry with a before/after summary. Returns the id. */
-function upsert(ctx: CoreContext, table: string, entity: string, id: number | undefined, cols: Cols, label: string): number {
-  const { db } = ctx;
-  const names = Object.keys(cols);
-  if (id === undefined) {
-    const r = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...Object.values(cols));
-    const newId = Number(r.lastInsertRowid);
-    ctx.audit(entity, 'create', { entityId: newId, summary: `新增 ${label}`, after: cols });
-    return newId;
-  }
-  const before = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-  if (!before) throw new AppError('NOT_FOUND', 'notFound', { entity, id });
-  const changed: Cols = {};
-  const was: Record<string, unknown> = {};
-  for (const k of names) {
-    if (before[k] !== cols[k]) {
-      changed[k] = cols[k];
-      was[k] = before[k];
-    }
-  }
-  if (Object.keys(changed).length === 0) return id;
-  db.prepare(`UPDATE ${table} SET ${Object.keys(changed).map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(changed), id);
-  ctx.audit(entity, 'update', { entityId: id, summary: `修改 ${label}：${Object.keys(changed).join('、')}`, before: was, after: changed });
-  return id;
-}
+/** School records have no timestamps; the audit log says when. */
+const upsert = (ctx: CoreContext, table: string, entity: string, id: number | undefined, cols: Cols, label: string): number =>
+  upsertAudited(ctx, table, entity, id, cols, label);
 
 function setArchived(ctx: CoreContext, table: string, entity: string, id: number, archived: boolean, label: (id: number) => string): void {
   const r = ctx.db.prepare(`UPDATE ${table} SET archived = ? WHERE id = ?`).run(archived ? 1 : 0, id);
