@@ -3,6 +3,7 @@
  * randomness: the n-th student by 学籍号), with causes, the six-in-place plan, tutoring, a home visit, a
  * stage review and one file of each closing status. Runs inside loadSampleSchool's transaction.
  */
+import { SUBJECT_ALIASES } from '../../../shared/domain/constants';
 import { addDays } from '../sample/names';
 import type { CoreContext } from '../context';
 import { localDay } from './common';
@@ -47,7 +48,8 @@ export function addSampleStrugglingFiles(ctx: CoreContext, termId: number): void
     const cls = classRow.get(s.level, s.classNo) as { id: number; head_teacher_id: number | null } | undefined;
     const student = cls && (nthStudent.get(cls.id, s.nth) as { id: number } | undefined);
     if (!cls || !student) continue;
-    const subjects = s.subjects.map((n) => subjectId.get(n)).filter((x): x is number => x !== undefined);
+    // Everyday names (英语) map to the national list (外语(英语)).
+    const subjects = s.subjects.map((n) => subjectId.get(n) ?? subjectId.get(SUBJECT_ALIASES[n] ?? '')).filter((x): x is number => x !== undefined);
     const teacher = subjects.length ? (teacherOf.get(termId, cls.id, subjects[0]) as { id: number; name: string } | undefined) : undefined;
     const fileId = insertFile(ctx, {
       termId, studentId: student.id, classId: cls.id, source: 'exam', examId: null, subjectIds: subjects,
