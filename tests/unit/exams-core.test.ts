@@ -168,6 +168,18 @@ describe('score import', () => {
     expect((await core.call('exams/importCommit', req)).cells).toBe(4);
   });
 
+  it('imports an Excel 97-2003 .xls workbook', async () => {
+    const exam = await midterm();
+    const req = {
+      examId: exam.id, fileName: '七年级成绩.xls', dataBase64: xlsxFile({
+        '七年级(1)班': [['学籍号', '姓名', '语文', '数学'], ['G7101', '张伟', 88, 97]],
+      }, 'biff8'),
+    };
+    const p = await core.call('exams/importPreview', req);
+    expect(p.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect((await core.call('exams/importCommit', req)).cells).toBe(2);
+  });
+
   it('reports every bad case by row and column and writes nothing', async () => {
     const exam = await midterm();
     const req = {

@@ -34,10 +34,11 @@ export function seedExamSchool(db: Database.Database): ExamSeed {
 }
 
 /** An .xlsx with one sheet per entry (array of rows). */
-export function xlsxFile(sheets: Record<string, (string | number | null)[][]>): string {
+/** A workbook as base64: .xlsx by default, or Excel 97-2003 .xls (BIFF8) as national systems still export. */
+export function xlsxFile(sheets: Record<string, (string | number | null)[][]>, bookType: 'xlsx' | 'biff8' = 'xlsx'): string {
   const wb = XLSX.utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
-  return (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+  return (XLSX.write(wb, { type: 'buffer', bookType }) as Buffer).toString('base64');
 }
 
 export function gbkCsv(rows: (string | number | null)[][]): string {
