@@ -1,36 +1,10 @@
 /** A small ECharts host for the analysis: bar, histogram and line charts (only these parts are imported). */
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { EChart, type EChartOption } from '../../components/EChart';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
-
-export type ChartOption = echarts.EChartsCoreOption;
+export type ChartOption = EChartOption;
 
 export function Chart({ option, testId }: { option: ChartOption; testId?: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({ animation: false, ...option }, true);
-  }, [option]);
-
-  return <div ref={el} className="ex-chart" data-testid={testId} />;
+  return <EChart option={option} className="ex-chart" testId={testId} />;
 }
 
 /** Rates by class (及格率, 优秀率, 低分率 in %). */

@@ -24,6 +24,7 @@ export function CandidatesTab({ term, lookups, settings, onSettings, onConfirmed
   const showError = useApiError();
   const [exams, setExams] = useState<Exam[]>([]);
   const [examId, setExamId] = useState<number | null>(null);
+  const [examsLoaded, setExamsLoaded] = useState(false);
   const [rules, setRules] = useState<CandidateRules | null>(null);
   const [rows, setRows] = useState<Candidate[] | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
@@ -35,6 +36,7 @@ export function CandidatesTab({ term, lookups, settings, onSettings, onConfirmed
       const scored = list.filter((e) => e.mode === 'score').sort((a, b) => b.date.localeCompare(a.date));
       setExams(scored);
       setExamId((cur) => cur ?? scored[0]?.id ?? null);
+      setExamsLoaded(true);
     }, showError);
   }, [term.id, showError]);
   useEffect(() => { if (settings && !rules) setRules(settings.rules); }, [settings, rules]);
@@ -54,8 +56,8 @@ export function CandidatesTab({ term, lookups, settings, onSettings, onConfirmed
     }
   }, [term.id, examId, rules, showError]);
 
-  // First load: as soon as the rules are known.
-  useEffect(() => { if (rules && rows === null) void query(); }, [rules, rows, query]);
+  // First load: once both the rules and the exam list are known (else the first query could run without the exam).
+  useEffect(() => { if (rules && examsLoaded && rows === null) void query(); }, [rules, examsLoaded, rows, query]);
 
   const saveRules = async () => {
     if (!settings || !rules) return;
@@ -103,7 +105,7 @@ export function CandidatesTab({ term, lookups, settings, onSettings, onConfirmed
             <span>{t('struggling.cand.exam')}</span>
             <Select
               style={{ width: 220 }} allowClear placeholder={t('struggling.cand.noExam')} value={examId ?? undefined}
-              onChange={(v) => setExamId(v ?? null)} data-testid="sf-exam"
+              onChange={(v) => { setExamId(v ?? null); setRows(null); }} data-testid="sf-exam"
               options={exams.map((e) => ({ value: e.id, label: `${e.name}（${e.date}）` }))}
             />
           </label>

@@ -1,38 +1,10 @@
 /** ECharts of the page: a student's score curve (percent of full marks per subject) and the rate bars. */
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import type { ScoreCurve } from '../../../../shared/contract/struggling';
-
-echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
-
-/** Mounts a chart on a div, resizes with it and sets `option` whenever it changes. */
-function useChart(option: echarts.EChartsCoreOption) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return el;
-}
+import { useEChart as useChart, type EChartOption } from '../../components/EChart';
 
 /** Percent of full marks, so subjects with different full marks share one axis; gaps where absent. */
 export function ScoreCurveChart({ curve, testId }: { curve: ScoreCurve; testId?: string }) {
-  const option: echarts.EChartsCoreOption = {
+  const option: EChartOption = {
     animation: false,
     grid: { left: 44, right: 16, top: 36, bottom: 48 },
     legend: { top: 0, type: 'scroll' },
@@ -52,7 +24,7 @@ export function ScoreCurveChart({ curve, testId }: { curve: ScoreCurve; testId?:
 }
 
 export function RateBarChart({ names, rates, testId }: { names: string[]; rates: (number | null)[]; testId?: string }) {
-  const option: echarts.EChartsCoreOption = {
+  const option: EChartOption = {
     animation: false,
     grid: { left: 48, right: 16, top: 24, bottom: names.length > 8 ? 70 : 40 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`) },
