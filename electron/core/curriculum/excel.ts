@@ -4,6 +4,7 @@
  * import layout, so the office can edit it and import it back).
  */
 import ExcelJS from 'exceljs';
+import { HEADER_FILL, THIN_BOX, writeHeaderRow, writeTitleRow } from '../export/sheet';
 import type { FilePayload } from '../../../shared/contract';
 import { GRADE_NAMES } from '../../../shared/domain/constants';
 import type { CoreContext } from '../context';
@@ -11,8 +12,7 @@ import { XLSX_MIME } from '../import/template';
 import { basisText, problemText, type ComplianceRun } from './check';
 import { schoolSubjects } from './standard';
 
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+const THIN = THIN_BOX;
 const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
 
 /** Subject columns: every subject of the standard or of any class, in the school's subject order. */
@@ -28,26 +28,8 @@ export function mark(status: string): string {
   return status === 'missing' || status === 'below' ? '▼' : status === 'above' ? '▲' : '';
 }
 
-function titleRow(ws: ExcelJS.Worksheet, text: string, width: number): void {
-  ws.mergeCells(1, 1, 1, width);
-  const c = ws.getCell(1, 1);
-  c.value = text;
-  c.font = { bold: true, size: 14 };
-  c.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 26;
-}
-
-function headerRow(ws: ExcelJS.Worksheet, rowNo: number, labels: string[]): void {
-  const row = ws.getRow(rowNo);
-  labels.forEach((l, i) => {
-    const c = row.getCell(i + 1);
-    c.value = l;
-    c.font = { bold: true };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.fill = HEAD_FILL;
-    c.border = THIN;
-  });
-}
+const titleRow = writeTitleRow;
+const headerRow = (ws: ExcelJS.Worksheet, rowNo: number, labels: string[]) => writeHeaderRow(ws, rowNo, labels, { wrap: true, boxed: true, fill: HEADER_FILL });
 
 export async function complianceWorkbook(ctx: CoreContext, run: ComplianceRun): Promise<Buffer> {
   const school = (ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';

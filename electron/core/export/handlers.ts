@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { XLSX_MIME } from '../import/template';
 import { loadList, termLabel, type ExportList, type ListData } from './lists';
+import { HEADER_FILL, writeHeaderRow, writeTitleRow } from './sheet';
 
 export async function listWorkbook(data: ListData, heading: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -16,21 +17,8 @@ export async function listWorkbook(data: ListData, heading: string): Promise<Buf
   });
   ws.columns = data.columns.map((c) => ({ key: c.key, width: c.width }));
   const n = data.columns.length;
-  ws.mergeCells(1, 1, 1, n);
-  const title = ws.getCell(1, 1);
-  title.value = heading;
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 26;
-  const header = ws.getRow(2);
-  data.columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center' };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
+  writeTitleRow(ws, heading, n);
+  writeHeaderRow(ws, 2, data.columns.map((c) => c.header), { fill: HEADER_FILL });
   for (const r of data.rows) ws.addRow(data.columns.map((c) => (r[c.key] === null || r[c.key] === undefined ? null : c.text ? String(r[c.key]) : r[c.key])));
   // Text columns keep 学籍号 / 工号 / 电话 from being turned into numbers when the user edits them.
   data.columns.forEach((c, i) => { if (c.text) ws.getColumn(i + 1).numFmt = '@'; });

@@ -5,34 +5,15 @@
  * average and grade. Numbers are written as numbers so the office can sort and sum.
  */
 import ExcelJS from 'exceljs';
+import { addTitledSheet } from '../export/sheet';
 import { monthLabel, shortMonth, type MonthWorkbookView, type TermSummaryView } from './types';
 
 type Cell = string | number | null;
 interface Col { header: string; width: number }
 
-/** Title row (merged), header row (bold, ruled, frozen, repeated when printed), then the rows. */
+/** The monthly check's sheets: landscape, teacher columns frozen, boxed wrapping headers. */
 function addSheet(wb: ExcelJS.Workbook, name: string, title: string, columns: Col[], rows: Cell[][], landscape = true): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
-  });
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  ws.mergeCells(1, 1, 1, columns.length);
-  const t = ws.getCell(1, 1);
-  t.value = title;
-  t.font = { bold: true, size: 14 };
-  t.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 26;
-  const header = ws.getRow(2);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-  });
-  for (const r of rows) ws.addRow(r);
-  return ws;
+  return addTitledSheet(wb, name, title, columns, rows, { landscape, freezeColumns: 2, header: { wrap: true, boxed: true } });
 }
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);

@@ -6,6 +6,7 @@
  * Both read back through timetable/importPreview unchanged.
  */
 import ExcelJS from 'exceljs';
+import { writeTitleRow } from '../export/sheet';
 import type { FilePayload } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -49,12 +50,7 @@ export async function exportTimetableXlsx(ctx: CoreContext, termId: number, layo
         pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
       });
       ws.columns = [{ width: 14 }, ...Array.from({ length: days }, () => ({ width: 16 }))];
-      ws.mergeCells(1, 1, 1, days + 1);
-      const title = ws.getCell(1, 1);
-      title.value = `${school} ${c.name}课程表（${term.label}）`.trim();
-      title.font = { bold: true, size: 14 };
-      title.alignment = { horizontal: 'center', vertical: 'middle' };
-      ws.getRow(1).height = 26;
+      writeTitleRow(ws, `${school} ${c.name}课程表（${term.label}）`.trim(), days + 1);
       const head = ws.getRow(2);
       head.values = ['节次', ...DAY_NAMES.slice(0, days)];
       head.font = { bold: true };
@@ -79,12 +75,7 @@ export async function exportTimetableXlsx(ctx: CoreContext, termId: number, layo
     });
     const n = days * periods.length;
     ws.columns = [{ width: 12 }, ...Array.from({ length: n }, () => ({ width: 7 }))];
-    ws.mergeCells(1, 1, 1, n + 1);
-    const title = ws.getCell(1, 1);
-    title.value = `${school} 全校总课程表（${term.label}）`.trim();
-    title.font = { bold: true, size: 14 };
-    title.alignment = { horizontal: 'center', vertical: 'middle' };
-    ws.getRow(1).height = 26;
+    writeTitleRow(ws, `${school} 全校总课程表（${term.label}）`.trim(), n + 1);
     ws.mergeCells(2, 1, 3, 1);
     ws.getCell(2, 1).value = '班级';
     for (let d = 0; d < days; d++) {

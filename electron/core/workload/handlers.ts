@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { addTitledSheet, type SheetColumn } from '../export/sheet';
 import type { FilePayload, GroupLoadRow, LeaderLoadRow, Substitution, WorkloadRow } from '../../../shared/contract';
 import { SubstitutionSchema } from '../../../shared/contract';
 import { className, LEADER_ROLES, TEACHER_ROLES, type TeacherRole } from '../../../shared/domain/constants';
@@ -88,28 +89,9 @@ function workloadLeaders(db: Database.Database, termId: number, minimum: number)
       || compareZh(a.teacherName, b.teacherName));
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, title: string, columns: { header: string; width: number }[], rows: (string | number | null)[][]): void {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
-  });
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  ws.mergeCells(1, 1, 1, columns.length);
-  const t = ws.getCell(1, 1);
-  t.value = title;
-  t.font = { bold: true, size: 14 };
-  t.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 26;
-  const header = ws.getRow(2);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center' };
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  for (const r of rows) ws.addRow(r);
-}
+const addSheet = (wb: ExcelJS.Workbook, name: string, title: string, columns: SheetColumn[], rows: (string | number | null)[][]): void => {
+  addTitledSheet(wb, name, title, columns, rows);
+};
 
 async function exportWorkload(ctx: CoreContext, termId: number): Promise<FilePayload> {
   const { db } = ctx;
