@@ -20,7 +20,7 @@ import { useApiError } from '../../app/useApiError';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
 import { pickInput, useClassOptions, useSubjectOptions, useTeacherOptions } from '../../components/lookups';
 import { Page } from '../../components/Page';
-import { ExportButton, FlagTags, thisMonth, today, useRoutineOptions, type ExportColumn } from '../routine/common';
+import { ExportButton, FlagTags, checkDateInMonth, thisMonth, today, useRoutineOptions, type ExportColumn } from '../routine/common';
 
 /** A saved check, or a draft (no id until its first save) that also knows the norm that applies. */
 type Row = HomeworkCheck & { normMinPerWeek?: number | null };
@@ -94,7 +94,7 @@ export default function HomeworkChecksPage() {
   );
 
   function start() {
-    const date = checkDate.startsWith(month) ? checkDate : dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD');
+    const date = checkDateInMonth(checkDate, month);
     setCheckDate(date);
     setOnlyFix(false);
     setOnlyFlagged(false);

@@ -17,7 +17,7 @@ import { useAppState } from '../../app/AppState';
 import { useApiError } from '../../app/useApiError';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
 import { pickInput, useClassOptions, useSubjectOptions, useTeacherOptions } from '../../components/lookups';
-import { AheadTag, ExportButton, thisMonth, today, useRoutineOptions, type ExportColumn } from '../routine/common';
+import { AheadTag, ExportButton, checkDateInMonth, thisMonth, today, useRoutineOptions, type ExportColumn } from '../routine/common';
 
 /** A saved check, or a draft from the prefill (no id until its first save). */
 type Row = PlanCheck;
@@ -89,8 +89,7 @@ export function PlanChecksTab({ term, actions }: { term: Term; actions: HTMLElem
   const newRow = useCallback((): Partial<Row> => ({ termId, checkDate, checker: status.operator, fixStatus: 'none' }), [termId, checkDate, status.operator]);
 
   function start() {
-    // The check date decides the teaching weeks begun; keep it inside the month being checked.
-    const date = checkDate.startsWith(month) ? checkDate : dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD');
+    const date = checkDateInMonth(checkDate, month);
     setCheckDate(date);
     setOnlyFix(false);
     setStarted(date);

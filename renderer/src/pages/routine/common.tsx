@@ -20,6 +20,11 @@ import './routine.css';
 export const today = () => dayjs().format('YYYY-MM-DD');
 export const thisMonth = () => dayjs().format('YYYY-MM');
 
+/** The check date decides the teaching weeks begun, so a month's check keeps it inside that month (else its last day). */
+export function checkDateInMonth(checkDate: string, month: string): string {
+  return checkDate.startsWith(month) ? checkDate : dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD');
+}
+
 /** The 1-based teaching week of a date in a term starting on termStart (clamped to 1..teachingWeeks). */
 export function teachingWeekOf(date: string, termStart: string, teachingWeeks: number): number {
   const days = dayjs(date).diff(dayjs(termStart), 'day');
