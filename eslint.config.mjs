@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const noElectron = {
   'no-restricted-imports': ['error', {
@@ -10,14 +11,6 @@ const noElectron = {
     patterns: [{ group: ['electron/*'], message: 'Only electron/main and electron/preload may import electron.' }],
   }],
 };
-
-/**
- * The renderer's sources carry `eslint-disable-next-line react-hooks/exhaustive-deps` comments, but
- * eslint-plugin-react-hooks is not a dependency. These no-op rules let those comments resolve; install the
- * real plugin to enforce the hooks rules.
- */
-const noop = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
-const reactHooksPlaceholder = { rules: { 'exhaustive-deps': noop, 'rules-of-hooks': noop } };
 
 export default tseslint.config(
   {
@@ -43,7 +36,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooksPlaceholder },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // An error, not a warning: a stale closure in a grid callback saves the wrong row.
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     // Tests feed deliberately odd values (e.g. a 19-digit 学籍号 read as a number).

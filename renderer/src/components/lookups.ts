@@ -2,7 +2,7 @@
  * Option lists for select columns and filters (teachers, subjects, classes, grades) and the translated
  * labels of the fixed Chinese enum values stored in the database.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { compareZh } from '../../../shared/domain/text';
@@ -67,7 +67,8 @@ export function useGradeOptions() {
 /** Options for a fixed list of stored Chinese values, labelled in the UI language (enum.<kind>.<value>). */
 export function useEnumOptions(kind: string, values: readonly string[]): GridOption[] {
   const { t } = useTranslation();
-  return values.map((v) => ({ value: v, label: t(`enum.${kind}.${v}`, { defaultValue: v }) }));
+  // Stable between renders (a new array each render would rebuild every grid's columns).
+  return useMemo(() => values.map((v) => ({ value: v, label: t(`enum.${kind}.${v}`, { defaultValue: v }) })), [t, kind, values]);
 }
 
 /** Picks the fields a save schema knows from a grid row (the row also carries names, counts, __key...). */

@@ -195,11 +195,13 @@ function SubjectCharts({ grade, s }: { grade: GradeAnalysis; s: SubjectGradeAnal
     return () => { live = false; };
   }, [classId, s.subjectId, showError]);
 
-  const points = trend[0]?.points ?? [];
-  const line = useMemo(() => trendOption(points.map((p) => p.examName), [
+  const line = useMemo(() => {
+    const points = trend[0]?.points ?? [];
+    return trendOption(points.map((p) => p.examName), [
     { name: t('exams.analysis.classAverage'), values: points.map((p) => p.value), color: '#4e7fd8' },
     { name: t('exams.analysis.gradeAverage'), values: points.map((p) => p.gradeAverage), color: '#d46b08', dashed: true },
-  ]), [points, t]);
+    ]);
+  }, [trend, t]);
 
   return (
     <div className="ex-charts">

@@ -23,7 +23,7 @@ export default function GroupsPage() {
       { field: 'leaderId', header: t('fields.leader'), kind: 'select', options: teachers, nullable: true, width: 110, people: true },
       { field: 'memberIds', header: t('fields.members'), kind: 'multi', options: teachers, width: 360, people: true },
     ],
-    [t, teachers, subjects, grades],
+    [t, teachers, subjects, grades, kinds],
   );
   const load = useCallback(({ includeArchived }: { includeArchived: boolean }) => api.call('groups/list', { includeArchived }), []);
   const save = useCallback((row: TeachingGroup) => api.call('groups/save', pickInput(TeachingGroupSchema, row)), []);

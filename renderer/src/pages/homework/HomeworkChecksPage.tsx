@@ -74,7 +74,6 @@ export default function HomeworkChecksPage() {
     return drafts.filter((d) => !done.has(ownerKey(d)));
   }, [termId, month, homeworkType]);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const load = useCallback(async (): Promise<Row[]> => {
     if (!termId) return [];
     const saved = await list();
@@ -82,6 +81,8 @@ export default function HomeworkChecksPage() {
     const drafts = await pendingDrafts(started);
     // Rows still to check first: that is where the clerk types next.
     return [...drafts.map((d) => draftRow(d, status.operator)), ...saved];
+  // `version` is a refresh trigger: bumping it reloads the rows.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [termId, list, started, onlyFix, onlyFlagged, pendingDrafts, status.operator, version]);
 
   const toInput = useCallback((r: Row): HomeworkCheckInput => pickInput(HomeworkCheckSchema, { ...r, termId }), [termId]);

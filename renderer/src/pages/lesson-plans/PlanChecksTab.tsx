@@ -69,13 +69,14 @@ export function PlanChecksTab({ term, actions }: { term: Term; actions: HTMLElem
     return drafts.filter((d) => !done.has(ownerKey(d)));
   }, [termId, month, onlyFix]);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const load = useCallback(async (): Promise<Row[]> => {
     const saved = await list();
     if (!started || onlyFix) return saved;
     const drafts = await pendingDrafts(started, saved);
     // Rows still to check first: that is where the clerk types next.
     return [...drafts.map((d) => draftRow(d, status.operator)), ...saved];
+  // `version` is a refresh trigger: bumping it reloads the rows.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list, started, onlyFix, pendingDrafts, status.operator, version]);
 
   const toInput = useCallback((r: Row): PlanCheckInput => pickInput(PlanCheckSchema, { ...r, termId }), [termId]);

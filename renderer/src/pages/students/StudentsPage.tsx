@@ -20,9 +20,9 @@ export default function StudentsPage() {
   const statuses = useEnumOptions('studentStatus', STUDENT_STATUSES);
   const [classId, setClassId] = useState<number | undefined>(undefined);
 
-  const sensitive = { headerClass: 'jw-sensitive', headerTooltip: t('students.sensitiveHint') };
-  const columns = useMemo<GridColumn<Student>[]>(
-    () => [
+  const columns = useMemo<GridColumn<Student>[]>(() => {
+    const sensitive = { headerClass: 'jw-sensitive', headerTooltip: t('students.sensitiveHint') };
+    return [
       { field: 'studentNo', header: t('fields.studentNo'), required: true, pinned: 'left', width: 190 },
       { field: 'name', header: t('fields.studentName'), kind: 'person', required: true, pinned: 'left', width: 90 },
       { field: 'gender', header: t('fields.gender'), kind: 'select', options: genders, nullable: true, width: 70 },
@@ -34,9 +34,8 @@ export default function StudentsPage() {
       { field: 'hardship', header: t('fields.hardship'), kind: 'bool', width: 80, colDef: sensitive },
       { field: 'status', header: t('fields.studentStatus'), kind: 'select', options: statuses, width: 80 },
       { field: 'note', header: t('fields.note'), width: 160 },
-    ],
-    [t, classes],
-  );
+    ];
+  }, [t, classes, genders, statuses]);
 
   const load = useCallback(
     ({ includeArchived }: { includeArchived: boolean }) => api.call('students/list', { includeArchived, classId }),

@@ -38,8 +38,7 @@ export default function TeachersPage() {
       { field: 'hireDate', header: t('fields.hireDate'), kind: 'date', width: 120 },
       { field: 'note', header: t('fields.note'), width: 180 },
     ],
-    // enum option arrays are rebuilt each render; their content only changes with the language
-    [t, subjects],
+    [t, subjects, genders, titles, degrees, certs, backbone, roles],
   );
 
   const load = useCallback(({ includeArchived }: { includeArchived: boolean }) => api.call('teachers/list', { includeArchived }), []);
