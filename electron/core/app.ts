@@ -32,7 +32,42 @@ export interface CoreOptions {
 }
 
 /** Methods allowed while the database is damaged or newer than this app. */
-const RECOVERY_METHODS = new Set<Method>(['app/status', 'app/restoreDamaged', 'backup/list']);
+const RECOVERY_METHODS = new Set<Method>(['app/status', 'app/restoreDamaged', 'app/startEmpty', 'backup/list']);
+
+/** The first 16 bytes of every SQLite 3 database file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Why an existing database file cannot be opened as ours, or null if it looks like a SQLite file. An empty
+ * file is never "a new install": SQLite would happily treat it as an empty database and the app would then
+ * start afresh beside the school's backups.
+ */
+export function inspectDatabaseFile(file: string): { key: string; params?: Record<string, string | number> } | null {
+  let fd: number | null = null;
+  try {
+    const size = fs.statSync(file).size;
+    if (size === 0) return { key: 'dbEmpty' };
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(16);
+    const n = fs.readSync(fd, head, 0, 16, 0);
+    if (n < 16 || !head.equals(SQLITE_HEADER)) return { key: 'dbNotSqlite' };
+    return null;
+  } catch (e) {
+    return { key: 'dbDamaged', params: { detail: String((e as Error).message ?? e).slice(0, 200) } };
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** Identity of a file on disk (device + inode; size is not used: it changes with every write). */
+function fileIdentity(file: string): string | null {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
 
 export class Core {
   readonly dataDir: string;
@@ -48,6 +83,8 @@ export class Core {
   private dailyBackups: boolean;
   /** The day the daily backup was last checked: an app left open overnight still backs up once a day. */
   private dailyCheckedOn = '';
+  /** Identity of the database file and its -wal while open: replaced or deleted files stop all writing. */
+  private fileIds: { db: string | null; wal: string | null } = { db: null, wal: null };
 
   private constructor(opts: CoreOptions, lock: FolderLock) {
     this.dataDir = opts.dataDir;
@@ -72,10 +109,21 @@ export class Core {
   }
 
   /** Opens (or creates) the database, checks it, backs up and migrates. Never throws for a damaged file. */
-  private async openDatabase(dailyBackup: boolean): Promise<void> {
+  private async openDatabase(dailyBackup: boolean, allowFresh = false): Promise<void> {
     this.state = 'ok';
     this.problem = null;
     const isNew = !fs.existsSync(this.dbFile);
+    // A file that exists but is empty or not SQLite is damage, never a new install. A missing file beside
+    // good backups is suspicious too (deleted, quarantined by antivirus): offer the backups first.
+    const fileProblem = isNew
+      ? (!allowFresh && this.goodBackups().length > 0 ? { key: 'dbMissing' } : null)
+      : inspectDatabaseFile(this.dbFile);
+    if (fileProblem) {
+      this.db = null;
+      this.state = 'damaged';
+      this.problem = fileProblem;
+      return;
+    }
     let db: Database.Database;
     try {
       db = new Database(this.dbFile);
@@ -106,12 +154,44 @@ export class Core {
     this.ctx = this.makeContext(db);
     if (!isNew && pendingMigrations(db, migrations).length > 0) await createBackup(db, this.dataDir, 'pre-migration', this.now());
     migrate(db, migrations, this.now);
+    this.fileIds = { db: fileIdentity(this.dbFile), wal: fileIdentity(this.dbFile + '-wal') };
     if (dailyBackup && !isNew) await this.dailyBackupIfDue();
+  }
+
+  private goodBackups() {
+    return listBackups(this.dataDir).filter((b) => isHealthyDatabase(backupPath(this.dataDir, b.file)));
+  }
+
+  /**
+   * Stops writing when the database file or its -wal was deleted or replaced behind the app's back: SQLite
+   * would go on writing into the unlinked file and a crash would lose the rows. Committed rows in a deleted
+   * -wal are still reachable through the open handle, so they are checkpointed into the database first.
+   */
+  private checkFilesUnchanged(): void {
+    if (!this.db) return;
+    const db = fileIdentity(this.dbFile);
+    const wal = fileIdentity(this.dbFile + '-wal');
+    if (this.fileIds.wal === null && wal !== null && db === this.fileIds.db) this.fileIds.wal = wal; // created since open
+    const dbChanged = db !== this.fileIds.db;
+    const walChanged = this.fileIds.wal !== null && wal !== this.fileIds.wal;
+    if (!dbChanged && !walChanged) return;
+    if (!dbChanged) {
+      try { this.db.pragma('wal_checkpoint(TRUNCATE)'); } catch { /* the rows stay in the backups */ }
+    }
+    try { this.db.close(); } catch { /* already unusable */ }
+    this.db = null;
+    this.ctx = null;
+    this.state = 'damaged';
+    this.problem = { key: 'dbFilesChanged', params: { file: dbChanged ? this.dbFile : this.dbFile + '-wal' } };
+    throw new AppError('DB_DAMAGED', this.problem.key, this.problem.params);
   }
 
   private async dailyBackupIfDue(): Promise<void> {
     const today = this.now().toDateString();
     if (!this.dailyBackups || !this.db || this.dailyCheckedOn === today) return;
+    // An empty database (no school yet) is not worth a backup, and its backup must not push a good one of
+    // the same day out of the retention rule.
+    if (!this.status().hasSchool) return;
     this.dailyCheckedOn = today;
     if (!hasDailyBackupToday(this.dataDir, this.now())) await createBackup(this.db, this.dataDir, 'daily', this.now());
   }
@@ -161,7 +241,7 @@ export class Core {
         currentTermId: null,
         problemKey: this.problem?.key,
         problemParams: this.problem?.params,
-        goodBackups: this.state === 'damaged' ? listBackups(this.dataDir).filter((b) => isHealthyDatabase(backupPath(this.dataDir, b.file))) : undefined,
+        goodBackups: this.state === 'damaged' ? this.goodBackups() : undefined,
       };
     }
     const school = this.db.prepare('SELECT is_sample FROM school WHERE id = 1').get() as { is_sample: number } | undefined;
@@ -184,6 +264,7 @@ export class Core {
       if (!spec) throw new AppError('NOT_FOUND', 'unknownMethod', { method: String(method) });
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
+      if (this.state === 'ok') this.checkFilesUnchanged();
       if (this.state !== 'ok' && !RECOVERY_METHODS.has(method)) {
         throw new AppError(this.state === 'newer' ? 'DB_NEWER' : 'DB_DAMAGED', this.problem?.key ?? 'dbDamaged', this.problem?.params);
       }
@@ -209,8 +290,27 @@ export class Core {
         return this.restore((input as { file: string }).file, false);
       case 'app/restoreDamaged':
         return this.restore((input as { file: string }).file, true);
+      case 'app/startEmpty':
+        return this.startEmpty();
       default:
         return null;
+    }
+  }
+
+  /** From the recovery page: sets the damaged file aside (never deletes it) and starts an empty database. */
+  private async startEmpty(): Promise<AppStatus> {
+    if (this.state !== 'damaged') throw new AppError('CONFLICT', 'notDamaged');
+    this.setDamagedAside();
+    await this.openDatabase(false, true);
+    this.ctx?.audit('backup', 'startEmpty', { summary: '数据文件损坏或缺失，启用新的空数据库（原文件已改名保留）' });
+    return this.status();
+  }
+
+  private setDamagedAside(): void {
+    if (this.db) return;
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    for (const ext of ['', '-wal', '-shm']) {
+      if (fs.existsSync(this.dbFile + ext)) fs.renameSync(this.dbFile + ext, path.join(this.dataDir, `jiaowu.damaged-${stamp}.sqlite${ext}`));
     }
   }
 
@@ -229,13 +329,10 @@ export class Core {
       this.db = null;
       this.ctx = null;
     }
-    if (fromDamaged && fs.existsSync(this.dbFile)) {
-      const stamp = this.now().toISOString().replace(/[:.]/g, '-');
-      fs.renameSync(this.dbFile, path.join(this.dataDir, `jiaowu.damaged-${stamp}.sqlite`));
-    }
+    if (fromDamaged) this.setDamagedAside();
     for (const ext of ['-wal', '-shm']) fs.rmSync(this.dbFile + ext, { force: true });
     fs.copyFileSync(src, this.dbFile);
-    await this.openDatabase(false);
+    await this.openDatabase(false, true);
     this.ctx?.audit('backup', 'restore', { summary: `恢复备份 ${file}${before ? `（恢复前已备份为 ${before}）` : ''}` });
     return this.status();
   }

@@ -18,7 +18,7 @@ import { examsHandlers } from './exams/handlers';
 import { strugglingHandlers } from './struggling/handlers';
 
 /** Methods Core answers itself because they reopen the database. */
-export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged';
+export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged' | 'app/startEmpty';
 
 export const allHandlers = {
   ...schoolHandlers,

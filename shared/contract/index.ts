@@ -210,6 +210,8 @@ export const contract = {
   'app/loadSample': m<typeof Empty, AppStatus>(Empty),
   'app/createSchool': m<typeof SchoolProfileSchema, AppStatus>(SchoolProfileSchema),
   'app/restoreDamaged': m<z.ZodObject<{ file: z.ZodString }>, AppStatus>(z.object({ file: z.string().min(1) })),
+  /** Recovery page: set the damaged (or missing) database aside and start an empty one. */
+  'app/startEmpty': m<typeof Empty, AppStatus>(Empty),
 
   'school/getProfile': m<typeof Empty, SchoolProfile | null>(Empty),
   'school/saveProfile': m<typeof SchoolProfileSchema, SchoolProfile>(SchoolProfileSchema),

@@ -96,6 +96,7 @@ describe('database and migrations', () => {
     const dir = tempDir();
     const day = () => new Date(2025, 9, 15, 8);
     const a = await Core.open({ dataDir: dir, now: day });
+    await a.call('app/createSchool', { name: '测试中学', type: '初中' });
     await a.close();
     const b = await Core.open({ dataDir: dir, now: day });
     await b.close();
@@ -130,11 +131,12 @@ describe('backups', () => {
   it('backs up to a chosen folder, and says so clearly when it cannot write there', async () => {
     const { core } = await track(openSchoolCore());
     const usb = path.join(tempDir(), 'U盘 备份');
+    fs.mkdirSync(usb);
     const r = await core.call('backup/createManual', { dir: usb });
     expect(fs.statSync(r.file).size).toBeGreaterThan(0);
     const blocker = path.join(tempDir(), 'a-file');
     fs.writeFileSync(blocker, 'x');
-    await expect(core.call('backup/createManual', { dir: path.join(blocker, 'sub') })).rejects.toMatchObject({ code: 'IO', key: 'folderNotWritable' });
+    await expect(core.call('backup/createManual', { dir: path.join(blocker, 'sub') })).rejects.toMatchObject({ code: 'IO', key: 'backupDirMissing' });
   });
 
   it('retention keeps 7 daily, 4 weekly and 12 monthly backups', () => {

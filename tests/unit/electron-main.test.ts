@@ -153,13 +153,13 @@ describe('Electron main on a locked data folder', () => {
     fake.exitCodes.length = 0;
     const dir = path.join(fake.appData, 'JiaowuDesk');
     fs.mkdirSync(dir, { recursive: true });
-    // Another live process holds the folder (our parent process's pid stands in for it).
-    fs.writeFileSync(path.join(dir, 'jiaowu.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname() }));
+    // Another app holds the folder's lock.
+    const other = acquireFolderLock(dir);
     await import('../../electron/main/main');
     await vi.waitFor(() => expect(fake.exitCodes).toEqual([1]), { timeout: 20_000 });
     expect(fake.errorBoxes[0][0]).toContain('教务台账已在使用这个数据文件夹');
     expect(fake.windows.length).toBe(0);
-    fs.rmSync(path.join(dir, 'jiaowu.lock'));
+    other.release();
     acquireFolderLock(dir).release(); // the folder is usable again once the other app is gone
   });
 });

@@ -65,13 +65,37 @@ export async function createBackup(db: Database.Database, dataDir: string, kind:
   return { file, kind, createdAt: now.toISOString(), size: fs.statSync(full).size };
 }
 
+/**
+ * The folder of a manual backup must be one the user picked: an absolute path (a drive root such as E:\ is
+ * fine) to an existing, writable folder. Relative paths would land beside the program's working directory,
+ * and `..` segments or created folder chains are never what a clerk meant.
+ */
+export function checkManualBackupFolder(dir: string): void {
+  // On Windows `\foo` is relative to the current drive: only X:\... and \\server\share count.
+  const isAbsolute = process.platform === 'win32' ? /^[a-zA-Z]:[\\/]|^\\\\[^\\]+\\[^\\]+/.test(dir) : path.isAbsolute(dir);
+  if (!isAbsolute) throw new AppError('VALIDATION', 'backupDirRelative', { dir });
+  if (dir.split(/[\\/]+/).some((seg) => seg === '..')) throw new AppError('VALIDATION', 'backupDirDotDot', { dir });
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    throw new AppError('IO', 'backupDirMissing', { dir });
+  }
+  if (!st.isDirectory()) throw new AppError('VALIDATION', 'backupDirNotFolder', { dir });
+  // access(W_OK) is not reliable on Windows (ACLs) or read-only media: try a real write.
+  const probe = path.join(dir, `.jiaowu-write-test-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe, { force: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new AppError('IO', code === 'ENOSPC' ? 'diskFull' : 'folderNotWritable', { dir });
+  }
+}
+
 /** A manual backup to a folder the user chose (a USB stick, a network share). */
 export async function createManualBackup(db: Database.Database, dir: string, schoolName: string, now = new Date()): Promise<{ file: string; size: number }> {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch {
-    throw new AppError('IO', 'folderNotWritable', { dir });
-  }
+  checkManualBackupFolder(dir);
   const safeName = schoolName.replace(/[\\/:*?"<>|]/g, '_') || 'school';
   const full = path.join(dir, `教务台账备份-${safeName}-${stamp(now)}.sqlite`);
   try {

@@ -1,6 +1,7 @@
 /**
- * Shown instead of the app when the database cannot be opened: 'damaged' (it failed quick_check: offer the
- * backups that passed their own check) or 'newer' (made by a newer version: nothing to do here but say so).
+ * Shown instead of the app when the database cannot be opened: 'damaged' (it failed quick_check, is empty,
+ * is not SQLite, is missing beside backups, or was replaced while open: offer the backups that passed their
+ * own check, or an empty database with the old file kept aside) or 'newer' (made by a newer version: nothing to do here but say so).
  */
 import { ExclamationCircleFilled, WarningFilled } from '@ant-design/icons';
 import { App, Button, Card, Result, Table, Tag, Typography } from 'antd';
@@ -32,6 +33,26 @@ export default function RecoveryPage() {
         try {
           await api.call('app/restoreDamaged', { file: b.file });
           void message.success(t('tools.recovery.restored'));
+          await refresh();
+        } catch (e) {
+          showError(e);
+        } finally {
+          setBusy(null);
+        }
+      },
+    });
+  };
+
+  const startEmpty = () => {
+    modal.confirm({
+      title: t('tools.recovery.startEmpty'),
+      content: t('tools.recovery.startEmptyConfirm'),
+      okText: t('tools.recovery.startEmpty'),
+      cancelText: t('tools.common.cancel'),
+      onOk: async () => {
+        setBusy('startEmpty');
+        try {
+          await api.call('app/startEmpty', {});
           await refresh();
         } catch (e) {
           showError(e);
@@ -101,6 +122,11 @@ export default function RecoveryPage() {
           ) : (
             <Typography.Text type="danger">{t('tools.recovery.noBackups')}</Typography.Text>
           )}
+          <div style={{ marginTop: 16, textAlign: 'right' }}>
+            <Button danger disabled={!!busy} loading={busy === 'startEmpty'} onClick={startEmpty} data-testid="recovery-start-empty">
+              {t('tools.recovery.startEmpty')}
+            </Button>
+          </div>
         </Card>
       )}
     </div>
