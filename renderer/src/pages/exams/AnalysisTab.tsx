@@ -195,13 +195,11 @@ function SubjectCharts({ grade, s }: { grade: GradeAnalysis; s: SubjectGradeAnal
     return () => { live = false; };
   }, [classId, s.subjectId, showError]);
 
-  const line = useMemo(() => {
-    const points = trend[0]?.points ?? [];
-    return trendOption(points.map((p) => p.examName), [
+  const points = useMemo(() => trend[0]?.points ?? [], [trend]);
+  const line = useMemo(() => trendOption(points.map((p) => p.examName), [
     { name: t('exams.analysis.classAverage'), values: points.map((p) => p.value), color: '#4e7fd8' },
     { name: t('exams.analysis.gradeAverage'), values: points.map((p) => p.gradeAverage), color: '#d46b08', dashed: true },
-    ]);
-  }, [trend, t]);
+  ]), [points, t]);
 
   return (
     <div className="ex-charts">
