@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // A stray rejection (e.g. a PDF engine that died) is logged; the server goes on answering.
+    process.on('unhandledRejection', (reason) => console.error('[server] unhandled rejection:', reason));
   } catch (e) {
     if (e instanceof AppError && e.code === 'DB_LOCKED') {
       console.error(`数据文件夹已被另一个教务台账打开（进程 ${e.params?.pid}）：${args.dataDir}。请先关闭它。 / The data folder is already open in another Jiaowu Desk.`);

@@ -37,8 +37,16 @@ const MIME: Record<string, string> = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
 };
-// The same CSP the Electron app uses: nothing remote, no eval. Report previews are srcdoc iframes.
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'";
+// The same CSP the Electron app uses: nothing remote, no eval. Report previews are srcdoc iframes. Our own
+// pages may not be framed by anyone else.
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/** Sent with every response: no token leaks through a Referer, no MIME sniffing, no framing by others. */
+const BASE_HEADERS = { 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' } as const;
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly key: string) { super(key); }
+}
 
 export function defaultRendererDir(): string {
   const candidates = [path.resolve(__dirname, '../../dist/renderer'), path.resolve(__dirname, '../dist/renderer'), path.resolve(process.cwd(), 'dist/renderer')];
@@ -56,7 +64,7 @@ async function defaultPdfPort(): Promise<PdfPort | null> {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(data);
 }
 
@@ -67,8 +75,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new AppError('VALIDATION', 'fileTooLarge'));
-        req.destroy();
+        reject(new HttpError(413, 'fileTooLarge'));
+        req.resume(); // drain quietly; the answer goes out before the rest arrives
         return;
       }
       chunks.push(c);
@@ -86,24 +94,39 @@ function tokenOk(req: http.IncomingMessage, url: URL, token: string): boolean {
 }
 
 function serveStatic(rendererDir: string, url: URL, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  const full = path.resolve(rendererDir, '.' + rel);
-  if (!full.startsWith(path.resolve(rendererDir) + path.sep)) {
-    res.writeHead(403).end();
-    return;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    throw new HttpError(400, 'badUrl'); // '/%', '/%c0%ae'...: not a path at all
   }
+  if (rel.includes('\0')) throw new HttpError(400, 'badUrl');
+  const full = path.resolve(rendererDir, '.' + rel);
+  if (!full.startsWith(path.resolve(rendererDir) + path.sep)) throw new HttpError(403, 'forbidden');
   const file = fs.existsSync(full) && fs.statSync(full).isFile() ? full : path.join(rendererDir, 'index.html');
   if (!fs.existsSync(file)) {
     res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('界面尚未构建：请先运行 npm run build:renderer / renderer not built');
     return;
   }
   res.writeHead(200, {
+    ...BASE_HEADERS,
     'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
     'content-security-policy': CSP,
-    'x-content-type-options': 'nosniff',
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
   });
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+/**
+ * DNS rebinding: a page on another site whose name resolves to 127.0.0.1 reaches us with its own Host.
+ * Only our own address and port are served; API calls that carry an Origin must come from our own page.
+ */
+function checkHostAndOrigin(req: http.IncomingMessage, port: number, isApi: boolean): void {
+  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!allowed.includes(host)) throw new HttpError(403, 'forbiddenHost');
+  const origin = req.headers.origin;
+  if (isApi && origin !== undefined && !allowed.some((a) => origin.toLowerCase() === `http://${a}`)) throw new HttpError(403, 'forbiddenOrigin');
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -113,9 +136,31 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = crypto.randomBytes(24).toString('hex');
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!url.pathname.startsWith('/api/')) {
+  let port = 0;
+  const server = http.createServer((req, res) => {
+    // No request may end the process: whatever a handler throws becomes an HTTP answer.
+    handle(req, res).catch((e) => {
+      if (res.headersSent) { res.destroy(); return; }
+      if (e instanceof HttpError) return sendJson(res, e.status, { ok: false, error: { code: 'VALIDATION', key: e.key } });
+      const err = toAppError(e);
+      sendJson(res, httpStatusOf[err.code] ?? 500, { ok: false, error: err.toJSON() });
+    });
+  });
+  server.on('clientError', (_e, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      throw new HttpError(400, 'badUrl');
+    }
+    const isApi = url.pathname.startsWith('/api/');
+    checkHostAndOrigin(req, port, isApi);
+    if (!isApi) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', key: 'invalid' } });
       return serveStatic(rendererDir, url, res);
     }
@@ -136,16 +181,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const data = await core.call(method, input);
       sendJson(res, 200, { ok: true, data });
     } catch (e) {
+      if (e instanceof HttpError) throw e;
       const err = toAppError(e);
       sendJson(res, httpStatusOf[err.code], { ok: false, error: err.toJSON() });
     }
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   let closed = false;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

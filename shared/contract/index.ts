@@ -4,6 +4,7 @@
  * validates every input with the schema before a handler sees it.
  */
 import { z } from 'zod';
+import { Base64FileSchema } from './upload';
 import type {
   Assignment, AssignmentSummaryRow, AuditEntry, BackupInfo, Grade, SchoolClass, SchoolProfile, SchoolYear, Student,
   Subject, Teacher, TeachingGroup, Term,
@@ -36,9 +37,10 @@ export * from './timetable';
 
 /** A file travelling across the boundary (exports, templates, PDFs, uploads). */
 export interface FilePayload { fileName: string; mime: string; dataBase64: string }
+export { MAX_UPLOAD_BYTES } from './upload';
 export const FilePayloadSchema = z.object({
   fileName: z.string().min(1).max(255),
-  dataBase64: z.string().max(80_000_000, 'fileTooLarge'),
+  dataBase64: Base64FileSchema,
 });
 
 export type AppState = 'ok' | 'damaged' | 'newer';

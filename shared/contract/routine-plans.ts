@@ -4,6 +4,7 @@
  * Records name teacher x subject x class; list outputs add the display names.
  */
 import { z } from 'zod';
+import { Base64FileSchema } from './upload';
 import type { FilePayload } from './index';
 import { m } from './method';
 
@@ -93,7 +94,7 @@ export interface AttachmentInfo { id: number; fileName: string; mime: string; si
 /** An upload riding inside another input (docx, pdf, jpg, png; at most 30 MB). */
 export const UploadSchema = z.object({
   fileName: z.string().trim().min(1, 'required').max(255, 'tooLong'),
-  dataBase64: z.string().max(41_000_000, 'fileTooLarge'),
+  dataBase64: Base64FileSchema,
 });
 export type Upload = z.output<typeof UploadSchema>;
 

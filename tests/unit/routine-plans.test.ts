@@ -31,7 +31,7 @@ function chineseAssignment() {
     WHERE a.term_id = ? AND s.name = '语文' AND g.level = 7 ORDER BY c.class_no LIMIT 1`).get(termId) as { teacherId: number; subjectId: number; classId: number; weekly: number };
 }
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake image body')]);
-const PDF = Buffer.from('%PDF-1.4\n%fake\n');
+const PDF = Buffer.from('%PDF-1.4\n%fake\n%%EOF\n');
 
 describe('sample routine records', () => {
   it('adds a month of checks, plans and collective preparation', () => {

@@ -10,14 +10,18 @@ import type Database from 'better-sqlite3';
 import type { AttachmentInfo } from '../../../shared/contract/routine-plans';
 import type { FilePayload } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { isCompletePdf, isWordPackage } from './zip-entries';
 
-export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '../../../shared/contract/upload';
+
+/** One cap for uploads: the contract refuses larger payloads before they reach the store. */
+export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 
 /** Extension -> mime and a check of the file's signature. */
 const TYPES: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
-  pdf: { mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  // docx is a zip; some scanners/Word versions write an empty zip header first, so accept both PK signatures.
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: (b) => b[0] === 0x50 && b[1] === 0x4b },
+  pdf: { mime: 'application/pdf', magic: isCompletePdf },
+  // A docx must be a Word package inside, not just any zip renamed .docx.
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: isWordPackage },
   jpg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   jpeg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   png: { mime: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },

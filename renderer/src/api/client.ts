@@ -29,9 +29,14 @@ type Wire<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
 
 const TOKEN_KEY = 'jiaowu.token';
 function token(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
   if (fromUrl) {
+    // Keep the token out of the address bar, history and screenshots: this tab keeps it in sessionStorage.
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(window.history.state, '', window.location.pathname + (rest ? `?${rest}` : '') + window.location.hash);
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
@@ -89,3 +94,6 @@ export async function readUpload(f: File): Promise<{ fileName: string; dataBase6
   for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
   return { fileName: f.name, dataBase64: btoa(bin) };
 }
+
+// Browser mode: take the token out of the address bar as soon as the app loads, before any call.
+if (typeof window !== 'undefined' && !window.jiaowu?.isElectron) token();
