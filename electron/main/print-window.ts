@@ -7,30 +7,35 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, type WebContents } from 'electron';
+import { PRINT_WEB_PREFERENCES, withPrintCsp } from './print-page';
 
-export async function withHiddenPage<T>(html: string, job: (contents: WebContents) => Promise<T>): Promise<T> {
+export async function withHiddenPage<T>(
+  html: string,
+  job: (contents: WebContents) => Promise<T>,
+  size: { width: number; height: number; offscreen?: boolean } = { width: 1024, height: 1400 },
+): Promise<T> {
   const dir = path.join(os.tmpdir(), 'jiaowu-print');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${crypto.randomUUID()}.html`);
-  fs.writeFileSync(file, html, 'utf8');
+  fs.writeFileSync(file, withPrintCsp(html), 'utf8');
   const win = new BrowserWindow({
     show: false,
-    width: 1024,
-    height: 1400,
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      javascript: true, // only for document.fonts.ready; the report HTML itself has no scripts
-      spellcheck: false,
-    },
+    width: size.width,
+    height: size.height,
+    useContentSize: true,
+    // Offscreen rendering draws at scale 1 whatever the monitor's DPI: the same PNG on every PC.
+    webPreferences: { ...PRINT_WEB_PREFERENCES, offscreen: !!size.offscreen },
   });
+  // The page never goes anywhere: no navigation of the page or any frame, no new windows.
+  const contents = win.webContents;
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   try {
+    // loadFile resolves after the load event: with system fonts only, the layout printToPDF uses is final.
     await win.loadFile(file);
-    // Lay out with the real fonts before printing: wait on the fonts, never on a timer.
-    await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-    return await job(win.webContents);
+    return await job(contents);
   } finally {
     if (!win.isDestroyed()) win.destroy();
     fs.rm(file, { force: true }, () => undefined);
