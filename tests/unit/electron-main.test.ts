@@ -4,7 +4,6 @@
  * dispatch, the Chinese menu, closing the core on quit, and the DB_LOCKED dialog.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acquireFolderLock } from '../../electron/core/db/lock';
