@@ -74,7 +74,8 @@ export interface ImportIssue {
   /** i18n key under errors.import. */
   key: string;
   params?: Record<string, string | number>;
-  severity: 'error' | 'warning';
+  /** error: the row is skipped (row 0: the file cannot be imported); warning: imported, but look; notice: for information. */
+  severity: 'error' | 'warning' | 'notice';
   /** The sheet the issue is on, for workbooks read sheet by sheet (timetable import: one sheet per class). */
   sheet?: string;
 }
@@ -91,7 +92,8 @@ export interface ImportPreview {
   mapping: Record<string, number | null>;
   rows: ImportPreviewRow[];
   issues: ImportIssue[];
-  counts: { total: number; insert: number; update: number; skip: number; errors: number; warnings: number };
+  /** errors: all error issues; fileErrors: those of the file itself (they block the import); skip: rows left out. */
+  counts: { total: number; insert: number; update: number; skip: number; errors: number; fileErrors: number; warnings: number; notices: number };
 }
 const ImportRequestSchema = FilePayloadSchema.extend({
   kind: z.enum(IMPORT_KINDS),
@@ -263,7 +265,9 @@ export const contract = {
 
   'import/template': m<z.ZodObject<{ kind: z.ZodEnum<{ teachers: 'teachers'; students: 'students'; assignments: 'assignments' }> }>, FilePayload>(z.object({ kind: z.enum(IMPORT_KINDS) })),
   'import/preview': m<typeof ImportRequestSchema, ImportPreview>(ImportRequestSchema),
-  'import/commit': m<typeof ImportRequestSchema, { inserted: number; updated: number; backup: string }>(ImportRequestSchema),
+  'import/commit': m<typeof ImportRequestSchema, { inserted: number; updated: number; skipped: number; backup: string }>(ImportRequestSchema),
+  /** The rows the import would leave out, with the reason in a last column (.xlsx). */
+  'import/skippedRows': m<typeof ImportRequestSchema, FilePayload>(ImportRequestSchema),
 
   'export/list': m<z.ZodObject<{ list: z.ZodEnum<{ teachers: 'teachers'; students: 'students'; classes: 'classes'; subjects: 'subjects'; groups: 'groups'; assignments: 'assignments'; audit: 'audit' }>; termId: z.ZodOptional<z.ZodNumber> }>, FilePayload>(
     z.object({ list: z.enum(['teachers', 'students', 'classes', 'subjects', 'groups', 'assignments', 'audit']), termId: z.number().int().positive().optional() }),

@@ -15,7 +15,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
+import { idCheckChar } from '../../shared/domain/student-no';
 
 export interface MessyStudent {
   studentNo: string; name: string; gender: '男' | '女'; birthDate: string; className: string;
@@ -45,9 +46,10 @@ export function makeStudents(n: number, classes: string[] = ['七年级(1)班', 
     const m = 1 + Math.floor(rand() * 12);
     const d = 1 + Math.floor(rand() * 28);
     const ymd = `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`;
-    const seq = String(i % 10000).padStart(4, '0'); // unique for n <= 10,000
+    // G + a GB 11643 ID number with a valid check digit; region and sequence keep numbers unique.
+    const body = `${String(seed).padStart(2, '0').slice(-2)}${String(101 + Math.floor(i / 1000)).padStart(4, '0')}${ymd}${String(i % 1000).padStart(3, '0')}`;
     out.push({
-      studentNo: `G${String(seed).padStart(2, '0').slice(-2)}${'0101'}${ymd}${seq}`,
+      studentNo: `G${body}${idCheckChar(body)}`,
       name, gender: rand() < 0.5 ? '男' : '女', birthDate: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
       className: classes[i % classes.length], leftBehind: rand() < 0.1, migrant: rand() < 0.05,
     });

@@ -1,7 +1,7 @@
 /** A small school for the exams tests: grades 1, 7; classes 一(1), 七(1) with two 张伟, 七(2); three subjects. */
 import type Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 
 export interface ExamSeed {
   termId: number; grade1: number; grade7: number; class1: number; class71: number; class72: number;

@@ -61,7 +61,7 @@ describe('import students', () => {
     expect(listBackups(dir).map((b) => b.kind)).toContain('pre-import');
     const audit = core.context().db.prepare(`SELECT * FROM audit_log WHERE entity = 'student' AND action = 'import'`).all() as { summary: string }[];
     expect(audit).toHaveLength(1);
-    expect(audit[0].summary).toBe('导入 学生名册.xlsx：新增 20，更新 0');
+    expect(audit[0].summary).toBe('导入 学生名册.xlsx：新增 20，更新 0，跳过 0');
   });
 
   it('re-importing the same file updates existing students instead of failing', async () => {
@@ -199,21 +199,31 @@ describe('import students', () => {
     const mapped = await preview('students', 'e2e.xlsx', buf, { mapping: { studentNo: col.index } });
     expect(mapped.mapping.studentNo).toBe(col.index);
     expect(errorsOf(mapped)).toEqual([expect.objectContaining({ key: 'duplicateInFile', params: expect.objectContaining({ first: 4 }), column: E2E_UNRECOGNISED_HEADER })]);
-    await expect(commit('students', 'e2e.xlsx', buf, { mapping: { studentNo: col.index } })).rejects.toMatchObject({ code: 'IMPORT_INVALID' });
-
-    const clean = makeE2eStudentsXlsx({ withDuplicate: false });
-    const r = await commit('students', 'e2e.xlsx', clean, { mapping: { studentNo: col.index } });
-    expect(r.inserted).toBe(E2E_STUDENT_COUNT);
+    // Without the mapping the file itself is wrong: nothing can be imported.
+    await expect(commit('students', 'e2e.xlsx', buf)).rejects.toMatchObject({ code: 'IMPORT_INVALID' });
+    // With it, the duplicate row is skipped and the rest imported.
+    const r = await commit('students', 'e2e.xlsx', buf, { mapping: { studentNo: col.index } });
+    expect(r).toMatchObject({ inserted: E2E_STUDENT_COUNT, skipped: 1 });
     expect(count('student')).toBe(E2E_STUDENT_COUNT);
   });
 
-  it('an import with one bad row writes nothing and throws IMPORT_INVALID with the issues', async () => {
+  it('an import with one bad row skips that row, names it, and imports the others', async () => {
     await commit('students', 'first.xlsx', makeMessyStudentsXlsx(students.slice(0, 5)));
-    const before = { students: count('student'), audit: count('audit_log'), backups: listBackups(dir).length };
     const rows = students.map((s, i) => (i === 12 ? { ...s, gender: '未知' as '男' } : s));
-    const err = await commit('students', 'bad.xlsx', makeMessyStudentsXlsx(rows)).catch((e: AppError) => e);
+    const p = await preview('students', 'bad.xlsx', makeMessyStudentsXlsx(rows));
+    expect(errorsOf(p)).toEqual([expect.objectContaining({ key: 'badGender', row: 15, column: '性别' })]);
+    expect(p.counts).toMatchObject({ skip: 1, fileErrors: 0, insert: 14, update: 5 });
+    const r = await commit('students', 'bad.xlsx', makeMessyStudentsXlsx(rows));
+    expect(r).toMatchObject({ inserted: 14, updated: 5, skipped: 1 });
+    expect(studentRow(students[12].studentNo)).toBeUndefined();
+  });
+
+  it('a file whose required column is missing writes nothing and throws IMPORT_INVALID', async () => {
+    const before = { students: count('student'), audit: count('audit_log'), backups: listBackups(dir).length };
+    const buf = makeE2eStudentsXlsx({ withDuplicate: false });
+    const err = await commit('students', 'e2e.xlsx', buf).catch((e: AppError) => e);
     expect(err).toMatchObject({ code: 'IMPORT_INVALID', key: 'importHasErrors', params: { errors: 1 } });
-    expect((err as AppError).issues).toEqual([expect.objectContaining({ key: 'import.badGender', path: [15, '性别'] })]);
+    expect((err as AppError).issues).toEqual([expect.objectContaining({ key: 'import.missingColumn' })]);
     expect({ students: count('student'), audit: count('audit_log'), backups: listBackups(dir).length }).toEqual(before);
   });
 
@@ -263,7 +273,7 @@ describe('import teachers', () => {
     const wang = db.prepare(`SELECT * FROM teacher WHERE staff_no = 'T001'`).get() as Record<string, unknown>;
     expect(wang).toMatchObject({ title: '一级教师', backbone_level: '县级' });
     expect(JSON.parse(wang.roles as string)).toEqual(['班主任', '教研组长', '任课教师']);
-    expect(db.prepare(`SELECT summary FROM audit_log WHERE entity = 'teacher' AND action = 'import'`).pluck().get()).toBe('导入 教师.xlsx：新增 2，更新 1');
+    expect(db.prepare(`SELECT summary FROM audit_log WHERE entity = 'teacher' AND action = 'import'`).pluck().get()).toBe('导入 教师.xlsx：新增 2，更新 1，跳过 0');
   });
 
   it('unknown subject, bad role and duplicate 工号 are reported by row and column', async () => {
@@ -309,7 +319,7 @@ describe('import assignments', () => {
       [3, '教师', 'unknownTeacher'], [4, '教师', 'ambiguousTeacher'], [5, '科目', 'unknownSubject'], [6, '课时', 'badPeriods'],
     ]);
     const before = count('teaching_assignment');
-    await expect(commit('assignments', 'a.xlsx', makeAssignmentsXlsx(rows))).rejects.toMatchObject({ code: 'IMPORT_INVALID' });
+    await expect(commit('assignments', 'a.xlsx', makeAssignmentsXlsx(rows))).rejects.toMatchObject({ code: 'VALIDATION', key: 'import.noRows' });
     expect(count('teaching_assignment')).toBe(before);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { idCheckChar, isValidIdNumber } from '../../electron/core/sample/names';
+import { idCheckChar, isValidIdNumber } from '../../shared/domain/student-no';
 import {
   classWeeklyTotals, generateLargeSchool, loadSampleSchool, WEEKLY_TOTAL_MIDDLE,
 } from '../../electron/core/sample/sample-school';

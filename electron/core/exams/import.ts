@@ -8,7 +8,7 @@
  * (an existing cell is kept). Preview writes nothing; commit re-runs the same analysis and writes its ops in one
  * transaction after a pre-import backup. Every lookup is preloaded into Maps; no SELECT per row.
  */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import type { z } from 'zod';
 import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult, ExamImportSchema } from '../../../shared/contract/exams';
 import { SUBJECT_ALIASES } from '../../../shared/domain/constants';

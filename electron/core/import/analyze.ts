@@ -8,6 +8,7 @@ import type { ImportIssue, ImportKind, ImportPreview, ImportPreviewRow } from '.
 import { STUDENT_NO_RE } from '../../../shared/contract';
 import { BACKBONE_LEVELS, TEACHER_ROLES, className, SUBJECT_ALIASES, type TeacherRole } from '../../../shared/domain/constants';
 import { toHalfWidth } from '../../../shared/domain/text';
+import { checkStudentNo } from '../../../shared/domain/student-no';
 import { buildMapping, FIELD_DEFS, findHeaderRow, headerColumns } from './fields';
 import type { Cell, ReadSheet } from './read';
 import {
@@ -34,6 +35,18 @@ export interface Analysis { preview: ImportPreview; ops: ImportOp[] }
 
 /** Footer lines such as 制表人：张三 or 合计 are not data. */
 const FOOTER_RE = /^(制表|填表|审核|负责人|校长签|备注|说明|注[:：]|合计|总计|小计)/;
+/** Words of a signature footer (制表人：张三  审核：李四  日期：2025年9月1日), anywhere in a cell. */
+export const SIGNATURE_RE = /制表|填表|审核|审批|负责人|校长|签字|签名|盖章|公章|日期|经办人|联系电话/;
+
+/**
+ * A signature footer row: the fields that identify a record (学籍号, 姓名...) are empty or hold signature
+ * text, and every cell is made of signature words, a date or a short word. Such rows are ignored with a notice, never imported or counted as bad.
+ */
+export function isSignatureFooter(texts: string[], identifying: string[]): boolean {
+  // A 学籍号 or name cell holding "制表人：张三" is the footer's own text, not a record's value.
+  return identifying.every((t) => t === '' || SIGNATURE_RE.test(t)) && texts.length > 0 && texts.some((t) => SIGNATURE_RE.test(t))
+    && texts.every((t) => SIGNATURE_RE.test(t) || /^[\d\s年月日./:：-]+$/.test(t) || t.length <= 4);
+}
 
 /** One data row with access by field key. */
 class Row {
@@ -53,13 +66,20 @@ class Collector {
     const col = c == null ? undefined : this.columns.find((x) => x.index === c);
     return col?.header ?? FIELD_DEFS[this.kind].find((d) => d.key === field)?.label ?? field;
   }
-  add(row: Row | null, field: string, key: string, params?: Record<string, string | number>, severity: 'error' | 'warning' = 'error'): void {
+  add(row: Row | null, field: string, key: string, params?: Record<string, string | number>, severity: ImportIssue['severity'] = 'error'): void {
     this.issues.push({ row: row?.excelRow ?? 0, column: this.column(field), field, key, params, severity });
     if (row && severity === 'error') row.hasError = true;
   }
 }
 
 interface Lookups { db: Database.Database; termId: number | null }
+
+/** Fields that identify a record: a row with none of them filled is no data row (e.g. a signature footer). */
+const IDENTIFYING: Record<ImportKind, string[]> = {
+  students: ['studentNo', 'name'],
+  teachers: ['name', 'staffNo'],
+  assignments: ['teacher', 'className', 'subject'],
+};
 
 export function analyze(kind: ImportKind, sheet: ReadSheet, override: Record<string, number | null> | undefined, lk: Lookups): Analysis {
   const { grid } = sheet;
@@ -72,11 +92,16 @@ export function analyze(kind: ImportKind, sheet: ReadSheet, override: Record<str
   if (kind === 'students' && mapping.className == null && mapping.classNo == null) out.add(null, 'className', 'missingColumn', { field: '班级' }, 'warning');
 
   const rows: Row[] = [];
+  const identifyingCols = (IDENTIFYING[kind] ?? []).map((f) => mapping[f]).filter((c): c is number => c != null);
   for (let r = headerRow + 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
     const texts = cells.map((c) => cellText(c ?? null)).filter((t) => t !== '');
     if (!texts.length) continue;
     if (texts.length === 1 && FOOTER_RE.test(texts[0])) continue;
+    if (isSignatureFooter(texts, identifyingCols.map((c) => cellText(cells[c] ?? null)))) {
+      out.issues.push({ row: r + 1, column: '', field: '', key: 'footerIgnored', params: { text: texts.join(' ').slice(0, 60) }, severity: 'notice' });
+      continue;
+    }
     // A repeated header (files glued together) is skipped too.
     if (columns.every((col) => cellText(cells[col.index] ?? null) === col.header || cellText(cells[col.index] ?? null) === '')) continue;
     rows.push(new Row(cells, mapping, r + 1));
@@ -97,12 +122,17 @@ export function analyze(kind: ImportKind, sheet: ReadSheet, override: Record<str
   }));
   const count = (a: string) => previewRows.filter((p) => p.action === a).length;
   const errors = out.issues.filter((i) => i.severity === 'error').length;
+  // Problems of the file itself (a required column missing) block the import; a bad row is only skipped.
+  const fileErrors = out.issues.filter((i) => i.severity === 'error' && i.row === 0).length;
   return {
     preview: {
       kind, sheets: sheet.sheets, sheet: sheet.sheet, encoding: sheet.encoding, headerRow: headerRow + 1, columns,
       fields: FIELD_DEFS[kind].map(({ key, label, required }) => ({ key, label, required })),
       mapping, rows: previewRows, issues: out.issues,
-      counts: { total: rows.length, insert: count('insert'), update: count('update'), skip: count('skip'), errors, warnings: out.issues.length - errors },
+      counts: {
+        total: rows.length, insert: count('insert'), update: count('update'), skip: count('skip'), errors, fileErrors,
+        warnings: out.issues.filter((i) => i.severity === 'warning').length, notices: out.issues.filter((i) => i.severity === 'notice').length,
+      },
     },
     ops: ops.filter((_, i) => !rows[i].hasError),
   };
@@ -219,6 +249,10 @@ function analyzeStudents(rows: Row[], out: Collector, { db }: Lookups): StudentO
         studentNo = r.value;
         if (!r.ok) out.add(row, 'studentNo', r.key, { value: r.value });
         else {
+          const c = checkStudentNo(studentNo);
+          if (c.prefixed) out.add(row, 'studentNo', 'studentNoPrefixed', { value: studentNo, normalized: c.value }, 'notice');
+          if (c.badCheckDigit) out.add(row, 'studentNo', 'studentNoCheckDigit', { value: studentNo }, 'warning');
+          studentNo = c.value;
           const first = firstRowOf.get(studentNo);
           if (first !== undefined) out.add(row, 'studentNo', 'duplicateInFile', { first, value: studentNo });
           else firstRowOf.set(studentNo, row.excelRow);
@@ -230,7 +264,8 @@ function analyzeStudents(rows: Row[], out: Collector, { db }: Lookups): StudentO
     const gender = readGender(row, out);
     const birthDate = readDate(row, out, 'birthDate');
     const classId = readClass(row, out, classes);
-    const id = existing.get(studentNo) ?? null;
+    // A student stored before without the G prefix is the same student.
+    const id = existing.get(studentNo) ?? (studentNo.startsWith('G') ? existing.get(studentNo.slice(1)) : undefined) ?? null;
     return {
       action: id ? 'update' : 'insert', id, studentNo, name, gender, birthDate, classId: classId ?? null,
       leftBehind: readFlag(row, out, 'leftBehind'), migrant: readFlag(row, out, 'migrant'),

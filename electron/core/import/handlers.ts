@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { analyze, type Analysis } from './analyze';
 import { readSpreadsheet } from './read';
+import { skippedRowsWorkbook } from './skipped';
 import { buildTemplate } from './template';
 import { writeOps } from './write';
 
@@ -35,23 +36,30 @@ export function toFieldIssues(issues: ImportIssue[]): FieldIssue[] {
   }));
 }
 
-export const importHandlers: HandlerMap<'import/template' | 'import/preview' | 'import/commit'> = {
+export const importHandlers: HandlerMap<'import/template' | 'import/preview' | 'import/commit' | 'import/skippedRows'> = {
   'import/template': (input) => buildTemplate(input.kind),
   'import/preview': (input, ctx) => runAnalysis(input, ctx).preview,
   'import/commit': async (input, ctx) => {
     const { preview, ops } = runAnalysis(input, ctx);
-    const errors = preview.issues.filter((i) => i.severity === 'error');
-    if (errors.length) throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: errors.length }, toFieldIssues(errors));
+    // Only problems of the file itself block the import; rows with errors are skipped (and listed).
+    const fileErrors = preview.issues.filter((i) => i.severity === 'error' && i.row === 0);
+    if (fileErrors.length) throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: fileErrors.length }, toFieldIssues(fileErrors));
     if (!ops.length) throw new AppError('VALIDATION', 'import.noRows');
     const backup = await ctx.backup('pre-import');
     const result = ctx.db.transaction(() => {
       const r = writeOps(ctx.db, input.kind, ops);
       ctx.audit(AUDIT_ENTITY[input.kind], 'import', {
-        summary: `导入 ${input.fileName}：新增 ${r.inserted}，更新 ${r.updated}`,
-        after: { file: input.fileName, sheet: preview.sheet, inserted: r.inserted, updated: r.updated, backup },
+        summary: `导入 ${input.fileName}：新增 ${r.inserted}，更新 ${r.updated}，跳过 ${preview.counts.skip}`,
+        after: { file: input.fileName, sheet: preview.sheet, inserted: r.inserted, updated: r.updated, skipped: preview.counts.skip, backup },
       });
       return r;
     })();
-    return { ...result, backup };
+    return { ...result, skipped: preview.counts.skip, backup };
+  },
+  'import/skippedRows': async (input, ctx) => {
+    const data = Buffer.from(input.dataBase64, 'base64');
+    const sheet = readSpreadsheet(input.fileName, data, input.sheet);
+    const { preview } = analyze(input.kind, sheet, input.mapping, { db: ctx.db, termId: termFor(input, ctx) });
+    return skippedRowsWorkbook(input.fileName, sheet, preview);
   },
 };

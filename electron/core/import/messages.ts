@@ -6,7 +6,7 @@
 export const importMessages = {
   'zh-CN': {
     top: {
-      importHasErrors: '导入文件中还有 {{errors}} 处错误，未写入任何数据。请修改后重新导入。',
+      importHasErrors: '导入文件本身有 {{errors}} 处问题（如缺少必需的列），未写入任何数据。请修改后重新导入。',
     },
     import: {
       required: '必填，不能为空',
@@ -29,11 +29,15 @@ export const importMessages = {
       emptyFile: '文件“{{file}}”是空的',
       unreadableFile: '无法读取文件“{{file}}”，请另存为 .xlsx、.xls 或 .csv 后重试',
       sheetNotFound: '找不到工作表“{{sheet}}”',
+      footerIgnored: '第 {{row}} 行是表尾签名行（{{text}}），已忽略',
+      studentNoPrefixed: '学籍号 {{value}} 是身份证号，按全国学籍号补上“G”：{{normalized}}',
+      studentNoCheckDigit: '学籍号 {{value}} 的校验位不对（GB 11643），请核对是否录错',
+      notExcel: '“{{file}}”不是 Excel 文件（内容是{{actual}}），请在 Excel 中打开后另存为 .xlsx 再导入',
     },
   },
   en: {
     top: {
-      importHasErrors: 'The file still has {{errors}} error(s); nothing was written. Fix them and import again.',
+      importHasErrors: 'The file itself has {{errors}} problem(s) (e.g. a required column is missing); nothing was written. Fix them and import again.',
     },
     import: {
       required: 'Required, cannot be empty',
@@ -56,6 +60,10 @@ export const importMessages = {
       emptyFile: 'The file "{{file}}" is empty',
       unreadableFile: 'Cannot read "{{file}}"; save it as .xlsx, .xls or .csv and try again',
       sheetNotFound: 'Sheet "{{sheet}}" not found',
+      footerIgnored: 'Row {{row}} is a signature footer ({{text}}); ignored',
+      studentNoPrefixed: 'Student number {{value}} is an ID number; stored as the national number with "G": {{normalized}}',
+      studentNoCheckDigit: 'Student number {{value}} has a wrong check digit (GB 11643); check it for a typo',
+      notExcel: '"{{file}}" is not an Excel file (it contains {{actual}}); open it in Excel, save as .xlsx and import again',
     },
   },
 } as const;

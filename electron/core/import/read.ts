@@ -4,8 +4,9 @@
  * cells in data rows) read like ordinary cells.
  */
 import iconv from 'iconv-lite';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../../shared/errors';
+import { zipEntryNames } from '../attachments/zip-entries';
 
 export type Cell = string | number | boolean | Date | null;
 export type Encoding = 'utf-8' | 'gbk' | 'binary';
@@ -61,8 +62,33 @@ export function sheetToGrid(ws: XLSX.WorkSheet): Cell[][] {
   return grid;
 }
 
+/** What the bytes really are, whatever the file name says. */
+export type RealType = 'xlsx' | 'zip' | 'ole' | 'html' | 'text' | 'binary';
+export function detectRealType(b: Buffer): RealType {
+  if (isZip(b)) return (zipEntryNames(b) ?? []).some((n) => n.startsWith('xl/')) ? 'xlsx' : 'zip';
+  if (isOle(b)) return 'ole';
+  const head = b.subarray(0, 2048).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (head.startsWith('<') && /<(html|table|\?xml)/.test(head)) return 'html';
+  return b.subarray(0, 4096).includes(0) ? 'binary' : 'text';
+}
+
+const REAL_TYPE_LABEL: Record<RealType, string> = { xlsx: 'Excel', zip: '压缩包或 Word 文档', ole: 'Excel 97-2003', html: '网页', text: '纯文本', binary: '其他二进制数据' };
+
+/**
+ * A file named .xlsx/.xls must be a spreadsheet inside: a text file renamed .xlsx would otherwise read as one
+ * column of garbled header. An .xls that is really an .xlsx (or the other way round) is read by its real type;
+ * .xls files that are HTML tables (what several school systems export) are read too.
+ */
+function checkRealType(fileName: string, ext: string, real: RealType): void {
+  const excel = ext === 'xlsx' || ext === 'xlsm' || ext === 'xls';
+  if (!excel) return;
+  const ok = real === 'xlsx' || real === 'ole' || (ext === 'xls' && real === 'html');
+  if (!ok) throw new AppError('VALIDATION', 'import.notExcel', { file: fileName, actual: REAL_TYPE_LABEL[real] });
+}
+
 export function readSpreadsheet(fileName: string, data: Buffer, wantSheet?: string): ReadSheet {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  checkRealType(fileName, ext, detectRealType(data));
   let wb: XLSX.WorkBook;
   let encoding: Encoding = 'binary';
   try {

@@ -2,6 +2,7 @@
  * Deterministic fake people for the sample school and the benchmark school: a seeded PRNG, plausible Chinese
  * names and 学籍号 in the "G + 18-character ID number" form with a valid GB 11643 check digit.
  */
+import { idCheckChar } from '../../../shared/domain/student-no';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same school on every machine. */
 export class Rng {
@@ -93,22 +94,6 @@ export function uniqueNameMaker(rng: Rng, twoCharShare = 0.8): (gender: '男' | 
     used.add(name);
     return name;
   };
-}
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** GB 11643 check character for the first 17 digits of an 18-character ID number. */
-export function idCheckChar(body17: string): string {
-  if (!/^\d{17}$/.test(body17)) throw new Error('ID body must be 17 digits');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
-}
-
-/** True if an 18-character ID number's last character matches its check digit. */
-export function isValidIdNumber(id18: string): boolean {
-  return /^\d{17}[\dX]$/.test(id18) && idCheckChar(id18.slice(0, 17)) === id18[17];
 }
 
 /**

@@ -8,7 +8,7 @@
  * 语文(王丽) / 语文王老师. Each sheet is read as the layout it looks like (one class with days across, or the
  * master grid with classes down), whichever layout was asked for.
  */
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import type { ImportIssue, TimetableImportPreview } from '../../../shared/contract';
 import { SUBJECT_ALIASES, className } from '../../../shared/domain/constants';
 import { toHalfWidth } from '../../../shared/domain/text';

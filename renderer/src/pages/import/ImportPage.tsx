@@ -16,7 +16,7 @@ import { IssuesTable, MappingTable, PreviewGrid } from './ImportTables';
 import './import.css';
 
 type UploadData = { fileName: string; dataBase64: string };
-type Done = { inserted: number; updated: number; backup: string };
+type Done = { inserted: number; updated: number; skipped: number; backup: string };
 
 const KINDS: { kind: ImportKind; icon: ReactNode }[] = [
   { kind: 'teachers', icon: <UserOutlined /> },
@@ -118,6 +118,16 @@ export default function ImportPage() {
       showError(e);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const downloadSkipped = async () => {
+    if (!kind || !upload || !preview) return;
+    try {
+      const f = await api.call('import/skippedRows', request(upload, kind, { sheet: preview.sheet, mapping: preview.mapping }));
+      if (await saveFile(f)) void message.success(t('tools.import.skippedSaved', { file: f.fileName }));
+    } catch (e) {
+      showError(e);
     }
   };
 
@@ -232,6 +242,7 @@ export default function ImportPage() {
             }}
             onBack={() => setStep(1)}
             onConfirm={commit}
+            onDownloadSkipped={() => void downloadSkipped()}
           />
         )}
 
@@ -253,7 +264,7 @@ export default function ImportPage() {
   );
 }
 
-function CheckStep({ preview, fileName, busy, onSheet, onMapping, onBack, onConfirm }: {
+function CheckStep({ preview, fileName, busy, onSheet, onMapping, onBack, onConfirm, onDownloadSkipped }: {
   preview: ImportPreview;
   fileName: string;
   busy: boolean;
@@ -261,12 +272,16 @@ function CheckStep({ preview, fileName, busy, onSheet, onMapping, onBack, onConf
   onMapping: (field: string, column: number | null) => void;
   onBack: () => void;
   onConfirm: () => void;
+  onDownloadSkipped: () => void;
 }) {
   const { t } = useTranslation();
   const c = preview.counts;
-  const blocked = c.errors > 0;
+  // Only problems of the file itself block the import; rows with errors are skipped and can be downloaded.
+  const blocked = c.fileErrors > 0;
   const empty = c.insert + c.update === 0;
-  const why = blocked ? t('tools.import.confirmBlocked', { count: c.errors }) : empty ? t('tools.import.confirmEmpty') : t('tools.import.confirmReady', { insert: c.insert, update: c.update });
+  const why = blocked ? t('tools.import.confirmBlocked', { count: c.fileErrors }) : empty ? t('tools.import.confirmEmpty')
+    : c.skip > 0 ? t('tools.import.confirmReadySkip', { insert: c.insert, update: c.update, skip: c.skip })
+      : t('tools.import.confirmReady', { insert: c.insert, update: c.update });
 
   return (
     <Spin spinning={busy}>
@@ -303,7 +318,7 @@ function CheckStep({ preview, fileName, busy, onSheet, onMapping, onBack, onConf
         <div className="jw-panel jw-import-confirmbar">
           <div>
             <div className="jw-import-summary" data-testid="import-summary">
-              {t('tools.import.summary', { total: c.total, insert: c.insert, update: c.update, errors: c.errors, warnings: c.warnings })}
+              {t('tools.import.summary', { total: c.total, insert: c.insert, update: c.update, skip: c.skip, warnings: c.warnings })}
             </div>
             <div className="jw-import-counts">
               <Tag color="green">{t('tools.import.counts.insert')} {c.insert}</Tag>
@@ -316,8 +331,11 @@ function CheckStep({ preview, fileName, busy, onSheet, onMapping, onBack, onConf
           </div>
           <div className="jw-import-confirm">
             <Typography.Text type={blocked ? 'danger' : 'secondary'} data-testid="import-confirm-reason">{why}</Typography.Text>
+            {c.skip > 0 && !blocked && (
+              <Button onClick={onDownloadSkipped} disabled={busy} data-testid="import-download-skipped">{t('tools.import.downloadSkipped')}</Button>
+            )}
             <Button type="primary" size="large" disabled={blocked || empty || busy} onClick={onConfirm} data-testid="import-confirm">
-              {t('tools.import.confirm')}
+              {c.skip > 0 && !blocked ? t('tools.import.confirmWithSkip', { count: c.insert + c.update, skip: c.skip }) : t('tools.import.confirm')}
             </Button>
           </div>
         </div>

@@ -82,13 +82,15 @@ export function MappingTable({ preview, busy, onChange }: {
   );
 }
 
+const SEVERITY_ORDER: Record<ImportIssue['severity'], number> = { error: 0, warning: 1, notice: 2 };
+
 export function IssuesTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const fieldLabel = useFieldLabel();
   const fields = useMemo(() => new Map(preview.fields.map((f) => [f.key, f])), [preview.fields]);
   // Errors first, then warnings; each in file order.
   const issues = useMemo(
-    () => preview.issues.map((x, i) => ({ ...x, n: i })).sort((a, b) => (a.severity === b.severity ? a.n - b.n : a.severity === 'error' ? -1 : 1)),
+    () => preview.issues.map((x, i) => ({ ...x, n: i })).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.n - b.n),
     [preview.issues],
   );
   return (
@@ -110,7 +112,7 @@ export function IssuesTable({ preview }: { preview: ImportPreview }) {
               dataIndex: 'key',
               render: (_: unknown, x) => (
                 <span>
-                  <Tag color={x.severity === 'error' ? 'red' : 'orange'}>{t(`tools.import.severity.${x.severity}`)}</Tag>
+                  <Tag color={x.severity === 'error' ? 'red' : x.severity === 'warning' ? 'orange' : 'default'}>{t(`tools.import.severity.${x.severity}`)}</Tag>
                   {t(`errors.import.${x.key}`, { row: x.row, column: x.column, field: fieldLabel(fields.get(x.field), x.field), ...x.params })}
                 </span>
               ),

@@ -90,7 +90,7 @@ export interface ExportColumn<R> { header: string; value: (row: R) => string | n
 
 /** Writes rows to an .xlsx (SheetJS, loaded on demand) and hands it to saveFile. */
 export async function exportXlsx<R>(fileName: string, sheetName: string, columns: ExportColumn<R>[], rows: R[]): Promise<boolean> {
-  const XLSX = await import('xlsx');
+  const XLSX = await import('@e965/xlsx');
   const aoa = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))];
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   ws['!cols'] = columns.map((c) => ({ wch: Math.max(8, Math.min(40, c.header.length * 2 + 2)) }));
