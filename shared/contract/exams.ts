@@ -92,7 +92,8 @@ export interface ExamImportIssue {
   sheet?: string; row: number; column: string;
   /** i18n key under errors. */
   key: string; params?: Record<string, string | number>;
-  severity: 'error' | 'warning';
+  /** error on a data row: that row is skipped; elsewhere (header, sheet): the file cannot be imported. */
+  severity: 'error' | 'warning' | 'notice';
 }
 export interface ExamImportPreview {
   layout: 'perClass' | 'gradeSheet';
@@ -100,9 +101,10 @@ export interface ExamImportPreview {
   /** Subject columns found: header as in the file -> the exam subject. */
   subjects: { header: string; subjectId: number; subjectName: string }[];
   issues: ExamImportIssue[];
-  counts: { students: number; cells: number; absent: number; errors: number; warnings: number; replaced: number };
+  /** skippedRows: data rows left out for their errors; fileErrors: errors that block the whole import. */
+  counts: { students: number; cells: number; absent: number; errors: number; fileErrors: number; skippedRows: number; warnings: number; replaced: number };
 }
-export interface ExamImportResult { students: number; cells: number; backup: string }
+export interface ExamImportResult { students: number; cells: number; skippedRows: number; backup: string }
 
 // ---- analysis ----
 export interface SubjectStats {

@@ -213,12 +213,36 @@ describe('score import', () => {
     // 体育 is a school subject not on the exam; 备考 is unknown: warnings, columns ignored
     expect(p.issues.filter((i) => i.severity === 'warning').map((i) => `${i.column}|${i.key}`)).toEqual(['体育|exams.subjectNotInExam', '备考|exams.unknownColumn']);
 
+    // Every row is bad, so every row is skipped: nothing is left to import.
+    expect(p.counts).toMatchObject({ skippedRows: 7, fileErrors: 0, students: 0, cells: 0 });
     const e = await fails(core.call('exams/importCommit', req));
-    expect(e.key).toBe('importHasErrors');
-    expect(e.issues).toHaveLength(7);
-    expect(e.issues![0]).toMatchObject({ path: [2, '语文'], key: 'exams.outOfRange' });
+    expect(e.key).toBe('exams.nothingToImport');
     expect(cellCount()).toBe(0);
     expect(listBackups(dir)).toHaveLength(0); // refused before the backup
+  });
+
+  it('a real score sheet: the signature footer is ignored, a bad row skipped, the rest imported', async () => {
+    const exam = await midterm();
+    const req = {
+      examId: exam.id, fileName: '七年级(1)班.xlsx', dataBase64: xlsxFile({
+        '七年级(1)班': [
+          ['七年级(1)班 期中成绩'],
+          ['学籍号', '姓名', '语文', '数学'],
+          ['G7101', '张伟', 90, 100],
+          ['G7103', '李娜', 130, 50], // row 4: 语文 out of range -> the whole row is skipped
+          ['G7104', '王芳', 80, 70],
+          [],
+          ['制表人：王老师', null, '审核：教务处', '日期：2025-11-10'],
+        ],
+      }),
+    };
+    const p = await core.call('exams/importPreview', req);
+    expect(p.issues.filter((i) => i.severity === 'error').map((i) => `${i.row}|${i.column}|${i.key}`)).toEqual(['4|语文|exams.outOfRange']);
+    expect(p.issues.filter((i) => i.severity === 'notice').map((i) => `${i.row}|${i.key}`)).toEqual(['7|import.footerIgnored']);
+    expect(p.counts).toMatchObject({ students: 2, cells: 4, skippedRows: 1, fileErrors: 0 });
+    const r = await core.call('exams/importCommit', req);
+    expect(r).toMatchObject({ students: 2, cells: 4, skippedRows: 1 });
+    expect(cellCount()).toBe(4);
   });
 
   it('refuses a sheet whose name is not a class when there is no class column', async () => {

@@ -14,6 +14,7 @@ import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult, ExamIm
 import { SUBJECT_ALIASES } from '../../../shared/domain/constants';
 import { parseScoreCell, type ParsedCell } from '../../../shared/domain/exams/values';
 import { toHalfWidth } from '../../../shared/domain/text';
+import { isSignatureFooter } from '../import/analyze';
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { decodeText, sheetToGrid, type Cell } from '../import/read';
@@ -130,8 +131,11 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
   const existing = new Set((db.prepare('SELECT student_id * 1000 + subject_id FROM score WHERE exam_id = ? AND subject_id < 1000').pluck().all(exam.id) as number[]));
 
   const issues: ExamImportIssue[] = [];
-  const add = (sheet: string, row: number, column: string, key: string, params?: Record<string, string | number>, severity: 'error' | 'warning' = 'error') =>
+  const add = (sheet: string, row: number, column: string, key: string, params?: Record<string, string | number>, severity: ExamImportIssue['severity'] = 'error') =>
     issues.push({ sheet, row, column, key, params, severity });
+  /** Data rows (sheet|row) with an error: skipped whole, the rest of the file still imports. */
+  const dataRowKeys = new Set<string>();
+  const skippedStudents = new Set<number>();
   const ops: ScoreOp[] = [];
   const seenStudent = new Map<number, { sheet: string; row: number }>();
   const subjectsFound = new Map<number, { header: string; subjectId: number; subjectName: string }>();
@@ -179,8 +183,16 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
       const cells = sheet.grid[r] ?? [];
       const name = header.name === null ? '' : norm(cellText(cells[header.name] ?? null));
       const no = header.no === null ? '' : norm(cellText(cells[header.no] ?? null)).replace(/^'/, '').toUpperCase();
+      const texts = cells.map((c) => cellText(c ?? null)).filter((t) => t !== '');
+      if (texts.length && isSignatureFooter(texts, [name, no])) {
+        add(sheet.name, r + 1, '', 'import.footerIgnored', { row: r + 1, text: texts.join(' ').slice(0, 60) }, 'notice');
+        continue;
+      }
       if (!name && !no) {
-        if (header.subjects.some((s) => cellText(cells[s.col] ?? null) !== '')) add(sheet.name, r + 1, colName(header.name ?? header.no, '姓名'), 'exams.noStudentInRow');
+        if (header.subjects.some((s) => cellText(cells[s.col] ?? null) !== '')) {
+          dataRowKeys.add(`${sheet.name}|${r + 1}`);
+          add(sheet.name, r + 1, colName(header.name ?? header.no, '姓名'), 'exams.noStudentInRow');
+        }
         continue;
       }
       if (SUMMARY_ROW.test(name) || SUMMARY_ROW.test(no)) continue;
@@ -197,6 +209,9 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
     let matched = 0;
     for (const d of dataRows) {
       const excelRow = d.r + 1;
+      dataRowKeys.add(`${sheet.name}|${excelRow}`);
+      const opsBefore = ops.length;
+      const errorsBefore = issues.filter((i) => i.severity === 'error').length;
       let studentId: number | null = null;
       if (d.no) {
         const id = allByNo.get(d.no);
@@ -243,12 +258,23 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
         if (existing.has(studentId * 1000 + s.subjectId)) replaced++;
         ops.push({ studentId, subjectId: s.subjectId, cell });
       }
+      // A bad score cell skips the student's whole row: half a row of scores would skew the analysis.
+      if (issues.filter((i) => i.severity === 'error').length > errorsBefore) {
+        for (const op of ops.splice(opsBefore)) {
+          if (op.cell.kind === 'absent') absent--;
+          if (existing.has(op.studentId * 1000 + op.subjectId)) replaced--;
+        }
+        skippedStudents.add(studentId); // still 'seen': a later row of the same student is a duplicate
+        matched--;
+      }
     }
     sheetInfo.push({ name: sheet.name, classId: sheetClassId, className: sheetClassId ? loadClassName(db, sheetClassId) : null, rows: matched });
   }
   if (!subjectsFound.size && !issues.some((i) => i.severity === 'error')) add(sheets[0].name, 1, '', 'exams.noHeader', { sheet: sheets[0].name });
 
   const errors = issues.filter((i) => i.severity === 'error').length;
+  const rowErrors = issues.filter((i) => i.severity === 'error' && dataRowKeys.has(`${i.sheet}|${i.row}`));
+  const skippedRows = new Set(rowErrors.map((i) => `${i.sheet}|${i.row}`)).size;
   return {
     exam, ops,
     preview: {
@@ -256,7 +282,10 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
       sheets: sheetInfo,
       subjects: [...subjectsFound.values()],
       issues,
-      counts: { students: seenStudent.size, cells: ops.length, absent, errors, warnings: issues.length - errors, replaced },
+      counts: {
+        students: seenStudent.size - skippedStudents.size, cells: ops.length, absent, errors, fileErrors: errors - rowErrors.length, skippedRows,
+        warnings: issues.filter((i) => i.severity === 'warning').length, replaced,
+      },
     },
   };
 }
@@ -271,8 +300,8 @@ export function importIssuesToFieldIssues(issues: ExamImportIssue[]): FieldIssue
 
 export async function commitImport(ctx: CoreContext, input: ImportInput): Promise<ExamImportResult> {
   const { preview, ops, exam } = analyseImport(ctx, input);
-  if (preview.counts.errors) {
-    throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: preview.counts.errors }, importIssuesToFieldIssues(preview.issues));
+  if (preview.counts.fileErrors) {
+    throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: preview.counts.fileErrors }, importIssuesToFieldIssues(preview.issues));
   }
   if (!ops.length) throw new AppError('VALIDATION', 'exams.nothingToImport');
   const backup = await ctx.backup('pre-import');
@@ -281,9 +310,9 @@ export async function commitImport(ctx: CoreContext, input: ImportInput): Promis
     for (const op of ops) w.write(exam.id, op.studentId, op.subjectId, op.cell);
     ctx.audit('score', 'import', {
       entityId: String(exam.id),
-      summary: `导入成绩 ${input.fileName}：${exam.name}，${preview.counts.students} 名学生，${ops.length} 项（缺考 ${preview.counts.absent}，覆盖 ${preview.counts.replaced}）`,
+      summary: `导入成绩 ${input.fileName}：${exam.name}，${preview.counts.students} 名学生，${ops.length} 项（缺考 ${preview.counts.absent}，覆盖 ${preview.counts.replaced}，跳过 ${preview.counts.skippedRows} 行）`,
       after: { file: input.fileName, examId: exam.id, students: preview.counts.students, cells: ops.length, absent: preview.counts.absent, replaced: preview.counts.replaced, backup },
     });
   })();
-  return { students: preview.counts.students, cells: ops.length, backup };
+  return { students: preview.counts.students, cells: ops.length, skippedRows: preview.counts.skippedRows, backup };
 }

@@ -14,6 +14,8 @@ import type { T } from '../../app/formatError';
 
 type UploadData = { fileName: string; dataBase64: string };
 
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 } as const;
+
 export function ScoreImport({ exam, onDone }: { exam: Exam; onDone: () => void }) {
   const { t } = useTranslation();
   const showError = useApiError();
@@ -55,7 +57,8 @@ export function ScoreImport({ exam, onDone }: { exam: Exam; onDone: () => void }
   };
 
   const c = preview?.counts;
-  const blocked = !!c && c.errors > 0;
+  // Only problems of the file itself block; rows with errors are skipped.
+  const blocked = !!c && c.fileErrors > 0;
   const empty = !!c && c.cells === 0; // cells counts absent marks too
 
   return (
@@ -105,16 +108,17 @@ export function ScoreImport({ exam, onDone }: { exam: Exam; onDone: () => void }
                 <Tag color="blue">{t('exams.import.counts.cells')} {c.cells}</Tag>
                 <Tag>{t('exams.import.counts.absent')} {c.absent}</Tag>
                 {c.replaced > 0 && <Tag color="gold">{t('exams.import.counts.replaced')} {c.replaced}</Tag>}
-                <Tag color={c.errors ? 'red' : 'default'}>{t('exams.import.counts.errors')} {c.errors}</Tag>
+                <Tag color={c.skippedRows ? 'red' : 'default'}>{t('exams.import.counts.skipped')} {c.skippedRows}</Tag>
                 <Tag color={c.warnings ? 'orange' : 'default'}>{t('exams.import.counts.warnings')} {c.warnings}</Tag>
               </Space>
             </div>
             <Space>
               <Typography.Text type={blocked ? 'danger' : 'secondary'} data-testid="exam-import-reason">
-                {blocked ? t('exams.import.blocked', { count: c.errors }) : empty ? t('exams.import.empty') : t('exams.import.ready', { cells: c.cells })}
+                {blocked ? t('exams.import.blocked', { count: c.fileErrors }) : empty ? t('exams.import.empty')
+                  : c.skippedRows ? t('exams.import.readySkip', { ...c }) : t('exams.import.ready', { cells: c.cells })}
               </Typography.Text>
               <Button type="primary" size="large" disabled={blocked || empty || busy} onClick={commit} data-testid="exam-import-confirm">
-                {t('exams.import.confirm')}
+                {c.skippedRows && !blocked ? t('exams.import.confirmWithSkip', { ...c }) : t('exams.import.confirm')}
               </Button>
             </Space>
           </div>
@@ -142,7 +146,7 @@ export function ScoreImport({ exam, onDone }: { exam: Exam; onDone: () => void }
 function IssueTable({ issues }: { issues: ExamImportIssue[] }) {
   const { t } = useTranslation();
   const rows = useMemo(
-    () => issues.map((x, n) => ({ ...x, n })).sort((a, b) => (a.severity === b.severity ? a.n - b.n : a.severity === 'error' ? -1 : 1)),
+    () => issues.map((x, n) => ({ ...x, n })).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.n - b.n),
     [issues],
   );
   if (!rows.length) return <div data-testid="exam-import-issues"><Typography.Text type="success">{t('exams.import.noIssues')}</Typography.Text></div>;
@@ -161,7 +165,7 @@ function IssueTable({ issues }: { issues: ExamImportIssue[] }) {
           title: t('exams.import.message'), dataIndex: 'key',
           render: (_: unknown, x) => (
             <span>
-              <Tag color={x.severity === 'error' ? 'red' : 'orange'}>{t(`exams.import.severity.${x.severity}`)}</Tag>
+              <Tag color={x.severity === 'error' ? 'red' : x.severity === 'warning' ? 'orange' : 'default'}>{t(`exams.import.severity.${x.severity}`)}</Tag>
               {translateErrorKey(t as T, x.key, { ...x.params, row: x.row, column: x.column, sheet: x.sheet ?? '' })}
             </span>
           ),
