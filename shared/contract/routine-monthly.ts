@@ -142,6 +142,7 @@ export interface MonthlySheetRow {
   /** 教研组 names (for grouping and the progress by group). */
   groupNames: string[];
   subjects: string; classes: string; weeklyPeriods: number; scheduledPeriods: number;
+  /** Lessons observed in the term up to the month's end, and the whole lessons due by then (quotaDueByMonthEnd). */
   observationsDone: number; observationsDue: number;
   researchAttended: number; researchHeld: number;
   collectiveAttended: number; collectiveHeld: number;
@@ -209,12 +210,18 @@ export interface BulletinData {
   summary: {
     teachers: number; checked: number; averageScore: number | null; maxTotal: number;
     gradeDistribution: { grade: string; count: number }[];
+    /** Sums over the sheets: lessons observed in the term up to the month's end, and whole lessons due by then. */
     observationsDone: number; observationsDue: number;
+    /** Lessons the sheets' teachers observed in the month itself. */
+    observationsThisMonth: number;
+    /** Teachers whose term-to-date count is below the whole lessons due by the month's end. */
+    teachersBehind: number;
     researchActivities: number;
     /** Plan/homework checks of the month graded below 合格 or with a required fix (0 when those tables are absent). */
     planProblems: number; homeworkProblems: number;
-    /** Required fixes without a done date (sheets + plan/homework checks). */
+    /** Required fixes without a done date (sheets + plan/homework checks): items, and the teachers they concern. */
     openFixes: number;
+    fixTeachers: number;
   };
   /** Top grade band or the best totals (at most 10), best first. */
   commended: { teacherId: number; teacherName: string; groupNames: string[]; total: number; grade: string | null; comment: string | null }[];

@@ -1,7 +1,7 @@
 /** Pure arithmetic of the routine-monthly module: quota projection, monthly share, observation and sheet scoring. */
 import { describe, expect, it } from 'vitest';
 import { levelForTotal, observationTotal, validateObservation } from '../../shared/domain/routine/observation';
-import { aggregateQuota, elapsedWeeks, monthlyQuotaShare, projectQuota, quotaFor } from '../../shared/domain/routine/quota';
+import { aggregateQuota, elapsedWeeks, projectQuota, quotaDueByMonthEnd, quotaFor } from '../../shared/domain/routine/quota';
 import { checkSheetScores, gradeForScore, scoreSheet, suggestScores, termMonths, toMonthlyRubric, type MonthlyRubric } from '../../shared/domain/routine/monthly';
 
 describe('quota projection', () => {
@@ -42,11 +42,14 @@ describe('quota projection', () => {
     expect(agg.find((a) => a.key === 'a')).toMatchObject({ label: 'A', people: 2, quota: 30, done: 25, shortfall: 5, rate: 83.3, onTrack: 1, atRisk: 1, short: 0 });
     expect(agg.find((a) => a.key === 'b')).toMatchObject({ people: 2, quota: 30, done: 21, shortfall: 9, onTrack: 1, short: 1 });
   });
-  it('shares a term quota over the months by term days', () => {
-    // 2025-09-01 + 20 weeks = 140 days to 2026-01-18; September holds 30 of them, January 18.
-    expect(monthlyQuotaShare(14, '2025-09-01', 20, '2025-09')).toBe(3);
-    expect(monthlyQuotaShare(14, '2025-09-01', 20, '2026-01')).toBe(1.8);
-    expect(monthlyQuotaShare(14, '2025-09-01', 20, '2026-02')).toBe(0);
+  it('dues a term quota by each month end in whole lessons, rounded up', () => {
+    // 2025-09-01 + 20 weeks = 140 days to 2026-01-18. By 30 Sep: 30 days -> 14 x 30/140 = 3.0 -> 3;
+    // by 31 Oct: 61 days -> 6.1 -> 7; by 30 Nov: 91 -> 9.1 -> 10; by 31 Dec: 122 -> 12.2 -> 13; by 18 Jan: 14.
+    expect([
+      '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02',
+    ].map((m) => quotaDueByMonthEnd(14, '2025-09-01', 20, m))).toEqual([0, 3, 7, 10, 13, 14, 14]);
+    expect(quotaDueByMonthEnd(20, '2025-09-01', 20, '2026-01')).toBe(20); // never above the quota
+    expect(quotaDueByMonthEnd(0, '2025-09-01', 20, '2025-10')).toBe(0);
     expect(termMonths('2025-09-01', 20)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01']);
   });
 });

@@ -71,7 +71,8 @@ export function bulletinFigureCells(v: BulletinView): [string, string][] {
     ['已查教师', `${f.sheetsChecked} 人`],
     ['平均得分', fmtScore(f.averageScore) || '—'],
     ['最高 / 最低分', f.highestScore === null ? '—' : `${fmtScore(f.highestScore)} / ${fmtScore(f.lowestScore)}`],
-    ['需整改', `${f.fixesRequired} 人`],
+    ['需整改', `${f.fixesRequired} 人（${f.fixItems} 项）`],
+    ['本月听课', `${f.observationsThisMonth} 节`],
     ['本学期累计听课', `${f.observationsMade} 节`],
     ['听课未达进度', `${f.observationsBehind} 人`],
     ['教研活动', `${f.researchActivities} 次`],
@@ -85,8 +86,9 @@ export function bulletinLead(v: BulletinView): string {
   const f = v.figures;
   const grades = v.gradeCounts.map((g) => `${g.grade} ${g.count} 人`).join('，');
   return `${monthLabel(v.month)}，教务处对全校 ${f.teachers} 名教师的教学常规进行了检查，已完成 ${f.sheetsChecked} 人，` +
-    `平均得分 ${fmtScore(f.averageScore) || '—'} 分（${grades}）。本学期累计听课 ${f.observationsMade} 节，` +
-    `${f.observationsBehind} 人未达听课进度；本月开展教研活动 ${f.researchActivities} 次` +
+    `平均得分 ${fmtScore(f.averageScore) || '—'} 分${grades ? `（${grades}）` : ''}。本月听课 ${f.observationsThisMonth} 节，` +
+    `本学期累计听课 ${f.observationsMade} 节，按学期听课任务折算到本月底，${f.observationsBehind} 人未达听课进度；` +
+    `本月开展教研活动 ${f.researchActivities} 次` +
     `${f.researchAttendanceRate === null ? '' : `，出勤率 ${fmtScore(f.researchAttendanceRate)}%`}。现将检查情况通报如下。`;
 }
 

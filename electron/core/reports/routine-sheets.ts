@@ -53,9 +53,11 @@ ${rows}
 <tr class="total"><td colspan="3">合计\u3000\u3000等级：${esc(s.grade ?? '')}</td><td class="num">${esc(s.maxTotal)}</td><td class="num">${esc(fmtScore(s.total))}</td></tr>
 </tbody></table>`;
   const o = s.observations;
-  const quota = o.termQuota === null ? '无定额' : `学期定额 ${o.termQuota} 节，应完成 ${fmtScore(o.due)} 节${o.done < o.due ? '（未达进度）' : ''}`;
+  const quota = o.termQuota === null || o.termQuota <= 0
+    ? '无听课任务'
+    : `学期任务 ${o.termQuota} 节，截至本月底应完成 ${o.due} 节${o.done < o.due ? '（未达进度）' : '（已达进度）'}`;
   const other = `<table class="grid facts"><colgroup><col style="width:28mm"><col><col style="width:28mm"><col></colgroup><tbody>
-<tr><th>听课节数</th><td colspan="3">本学期已听 <b>${esc(o.done)}</b> 节；${esc(quota)}</td></tr>
+<tr><th>听课节数</th><td colspan="3">本月听课 <b>${esc(o.month)}</b> 节，本学期累计 <b>${esc(o.done)}</b> 节；${esc(quota)}</td></tr>
 <tr><th>教研活动出勤</th><td>${esc(countOf(s.research.attended, s.research.held))}</td><th>集体备课出勤</th><td>${esc(countOf(s.collective.attended, s.collective.held))}</td></tr>
 <tr><th>教案检查等级</th><td>${esc(s.planGrade ?? '')}</td><th>作业检查等级</th><td>${esc(s.homeworkGrade ?? '')}</td></tr>
 <tr><th>学困生辅导</th><td colspan="3">本月 ${esc(s.tutoring)} 人次</td></tr>

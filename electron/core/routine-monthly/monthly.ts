@@ -11,7 +11,7 @@ import { className } from '../../../shared/domain/constants';
 import {
   checkSheetScores, monthRange, rubricMax, scoreSheet, suggestScores, termMonths, type MonthlyRubric, type SheetFacts, type SheetStatus,
 } from '../../../shared/domain/routine/monthly';
-import { monthlyQuotaShare, quotaFor } from '../../../shared/domain/routine/quota';
+import { quotaDueByMonthEnd, quotaFor } from '../../../shared/domain/routine/quota';
 import { gradeFor } from '../../../shared/domain/routine/standards';
 import { compareZh } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
@@ -50,6 +50,19 @@ interface TeacherFacts extends SheetFacts {
   teacherId: number; subjects: string; classes: string; weeklyPeriods: number; scheduledPeriods: number;
 }
 
+/**
+ * Lessons each teacher observed: in the month, and in the term up to the month's last day. The one count behind
+ * the monthly sheet, the bulletin and their exports.
+ */
+export function observationCounts(db: Database.Database, termId: number, month: string): Map<number, { month: number; toDate: number }> {
+  const { from, to } = monthRange(month);
+  const out = new Map<number, { month: number; toDate: number }>();
+  for (const r of db.prepare(
+    `SELECT observer_id, SUM(date BETWEEN ? AND ?) AS m, COUNT(*) AS n FROM observation WHERE term_id = ? AND date <= ? GROUP BY observer_id`,
+  ).all(from, to, termId, to) as { observer_id: number; m: number; n: number }[]) out.set(r.observer_id, { month: r.m, toDate: r.n });
+  return out;
+}
+
 /** The month's facts for every active teacher who teaches in the term. */
 export function monthFacts(db: Database.Database, term: TermInfo, month: string): TeacherFacts[] {
   const { from, to } = monthRange(month);
@@ -71,10 +84,7 @@ export function monthFacts(db: Database.Database, term: TermInfo, month: string)
   for (const r of db.prepare(
     'SELECT a.teacher_id, COUNT(*) n FROM lesson l JOIN teaching_assignment a ON a.id = l.assignment_id WHERE l.term_id = ? GROUP BY a.teacher_id',
   ).all(term.id) as { teacher_id: number; n: number }[]) scheduled.set(r.teacher_id, r.n);
-  const observed = new Map<number, number>();
-  for (const r of db.prepare('SELECT observer_id, COUNT(*) n FROM observation WHERE term_id = ? AND date BETWEEN ? AND ? GROUP BY observer_id').all(term.id, from, to) as { observer_id: number; n: number }[]) {
-    observed.set(r.observer_id, r.n);
-  }
+  const observed = observationCounts(db, term.id, month);
   const mem = groupMembership(db);
   const research = researchAttendanceMap(db, term.id, from, to, mem.all);
   const collective = collectiveAttendanceMap(db, term.id, month);
@@ -96,7 +106,8 @@ export function monthFacts(db: Database.Database, term: TermInfo, month: string)
     out.push({
       teacherId: tid, subjects: [...t.subjects].join('、'), classes: [...t.classes].join('、'), weeklyPeriods: t.weekly,
       scheduledPeriods: scheduled.get(tid) ?? 0,
-      observationsDone: observed.get(tid) ?? 0, observationsDue: monthlyQuotaShare(quota, term.startDate, term.weeks, month),
+      // Term to date against the whole lessons due by the month's end (one rule: quotaDueByMonthEnd).
+      observationsDone: observed.get(tid)?.toDate ?? 0, observationsDue: quotaDueByMonthEnd(quota, term.startDate, term.weeks, month),
       researchAttended: r?.attended ?? 0, researchHeld: r?.held ?? 0, collectiveAttended: c?.attended ?? 0, collectiveHeld: c?.held ?? 0,
       planGrade: planGrades.get(tid) ?? null, homeworkGrade: homeworkGrades.get(tid) ?? null,
       tutoringCount: tutoring.get(tid) ?? 0,

@@ -8,7 +8,7 @@ import { monthRange, PROBLEM_SHARE, rubricMax, type MonthlyRubric, type SheetSta
 import { quotaFor } from '../../../shared/domain/routine/quota';
 import { compareZh } from '../../../shared/domain/text';
 import { groupMembership, loadTerm, teacherMap } from './common';
-import { findCheck, parseRubric, requireMonthInTerm } from './monthly';
+import { findCheck, observationCounts, parseRubric, requireMonthInTerm } from './monthly';
 import { quotaOverrides, roleQuotas } from './quotas';
 import { monthChecks } from './standards-bridge';
 
@@ -129,6 +129,7 @@ export function bulletinData(db: Database.Database, termId: number, month: strin
     }
   }
   const range = monthRange(month);
+  const monthCounts = observationCounts(db, termId, month);
   const research = (db.prepare('SELECT COUNT(*) n FROM research_activity WHERE term_id = ? AND date BETWEEN ? AND ?').get(termId, range.from, range.to) as { n: number }).n;
 
   return {
@@ -138,10 +139,14 @@ export function bulletinData(db: Database.Database, termId: number, month: strin
       gradeDistribution: [...gradeCounts].map(([grade, count]) => ({ grade, count })),
       observationsDone: sheets.reduce((s, x) => s + x.observations_done, 0),
       observationsDue: round1(sheets.reduce((s, x) => s + x.observations_due, 0)),
+      observationsThisMonth: sheets.reduce((s, x) => s + (monthCounts.get(x.teacher_id)?.month ?? 0), 0),
+      // The same rule as each sheet's 未达进度 and the bulletin's chart: term to date below the whole lessons due.
+      teachersBehind: sheets.filter((x) => x.observations_due > 0 && x.observations_done < x.observations_due).length,
       researchActivities: research,
       planProblems: planChecks.filter(isProblem).length,
       homeworkProblems: homeworkChecks.filter(isProblem).length,
       openFixes: fixes.filter((f) => !f.done).length,
+      fixTeachers: new Set(fixes.filter((f) => !f.done).map((f) => f.teacherId)).size,
     },
     commended, problems, fixes,
     byGroup: [...checkedByGroup].map(([groupName, n]) => ({ groupName, checked: n, average: avg(byGroupMap.get(groupName) ?? []) })).sort((a, b) => compareZh(a.groupName, b.groupName)),

@@ -29,24 +29,24 @@ export async function buildMonthXlsx(v: MonthWorkbookView): Promise<Buffer> {
     { header: '任教班级', width: 24 }, { header: '周课时', width: 8 },
     ...items.map((it) => ({ header: `${it.name}(${it.max})`, width: Math.max(9, it.name.length * 2 + 5) })),
     { header: `合计(${v.sheets[0]?.maxTotal ?? ''})`, width: 9 }, { header: '等级', width: 7 },
-    { header: '教案检查', width: 9 }, { header: '作业检查', width: 9 }, { header: '听课(已听/应听)', width: 14 },
+    { header: '教案检查', width: 9 }, { header: '作业检查', width: 9 }, { header: '听课(本月/累计/应听)', width: 18 },
     { header: '教研出勤', width: 9 }, { header: '集体备课出勤', width: 12 }, { header: '检查人', width: 9 }, { header: '检查日期', width: 11 },
     { header: '检查意见', width: 30 }, { header: '整改要求', width: 30 },
   ], v.sheets.map((s, i) => [
     i + 1, s.teacherName, s.groupName ?? '', s.subjects.join('、'), s.classes.join('、'), s.weeklyPeriods,
     ...s.items.map((it) => it.score),
     round1(s.total), s.grade ?? '', s.planGrade ?? '', s.homeworkGrade ?? '',
-    `${s.observations.done}/${round1(s.observations.due)}`,
+    `${s.observations.month}/${s.observations.done}/${s.observations.due}`,
     s.research.held ? `${s.research.attended}/${s.research.held}` : '', s.collective.held ? `${s.collective.attended}/${s.collective.held}` : '',
     s.checker ?? '', s.checkedOn ?? '', s.comment, s.fix,
   ]));
 
   const obs = addSheet(wb, '听课统计', head('听课统计表'), [
     { header: '序号', width: 6 }, { header: '姓名', width: 10 }, { header: '教研组', width: 12 }, { header: '学期定额', width: 9 },
-    { header: '应听(至月底)', width: 12 }, { header: '已听', width: 8 }, { header: '差额', width: 8 }, { header: '进度', width: 9 },
+    { header: '应听(至月底)', width: 12 }, { header: '本月听课', width: 9 }, { header: '累计已听', width: 9 }, { header: '差额', width: 8 }, { header: '进度', width: 9 },
   ], v.sheets.map((s, i) => {
     const o = s.observations;
-    return [i + 1, s.teacherName, s.groupName ?? '', o.termQuota, round1(o.due), o.done, round1(Math.max(0, o.due - o.done)), o.done >= o.due ? '达到' : '滞后'];
+    return [i + 1, s.teacherName, s.groupName ?? '', o.termQuota, o.due, o.month, o.done, Math.max(0, o.due - o.done), o.done >= o.due ? '达到' : '滞后'];
   }), false);
   // The month's register below the per-teacher table.
   obs.addRow([]);

@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { loadHeader, type ReportHeaderData } from '../reports/common';
 import { routineMonthlyHandlers } from '../routine-monthly/handlers';
+import { observationCounts } from '../routine-monthly/monthly';
 import { routinePlansHandlers } from '../routine-plans/handlers';
 import type { BulletinView, MonthlySheetView, MonthWorkbookView, ProgressView, TermSummaryView } from './types';
 
@@ -45,6 +46,11 @@ export function requireTermId(ctx: CoreContext, termId: number | undefined): { h
   return { header, termId: header.term.id };
 }
 
+/** Sheets and the bulletin print only once the month's check has started: no page of zeros and dashes. */
+function requireStarted(sheets: MonthlySheets): void {
+  if (!sheets.started || sheets.rows.length === 0) throw new AppError('VALIDATION', 'routineReports.monthNotStarted', { month: sheets.month });
+}
+
 export function requireMonth(month: string | undefined): string {
   if (!month) throw new AppError('VALIDATION', 'routineReports.noMonth');
   return month;
@@ -70,6 +76,7 @@ function quotaByTeacher(ctx: CoreContext, termId: number, month: string) {
 function toSheetViews(ctx: CoreContext, termId: number, month: string, sheets: MonthlySheets, teacherIds?: number[]): MonthlySheetView[] {
   const criteria = itemCriteria(ctx, termId);
   const { byTeacher } = quotaByTeacher(ctx, termId, month);
+  const counts = observationCounts(ctx.db, termId, month);
   const keep = teacherIds?.length ? new Set(teacherIds) : null;
   return sheets.rows.filter((r) => !keep || keep.has(r.teacherId)).map((r) => {
     const q = byTeacher.get(r.teacherId);
@@ -85,7 +92,7 @@ function toSheetViews(ctx: CoreContext, termId: number, month: string, sheets: M
       total: r.total,
       maxTotal: sheets.maxTotal,
       grade: r.grade,
-      observations: { done: r.observationsDone, due: r.observationsDue, termQuota: q ? q.quota : null },
+      observations: { month: counts.get(r.teacherId)?.month ?? 0, done: r.observationsDone, due: r.observationsDue, termQuota: q ? q.quota : null },
       research: { attended: r.researchAttended, held: r.researchHeld },
       collective: { attended: r.collectiveAttended, held: r.collectiveHeld },
       tutoring: r.tutoringCount,
@@ -103,6 +110,7 @@ export function loadMonthlySheetViews(ctx: CoreContext, p: { termId?: number; mo
   const { header, termId } = requireTermId(ctx, p.termId);
   const month = requireMonth(p.month);
   const sheets = call(ctx, 'monthly/sheets', { termId, month });
+  requireStarted(sheets);
   return { header, month, sheets: toSheetViews(ctx, termId, month, sheets, p.teacherIds) };
 }
 
@@ -111,9 +119,11 @@ const SOURCE_LABEL = { sheet: '', plan: '教案检查：', homework: '作业检�
 export function loadBulletinView(ctx: CoreContext, p: { termId?: number; month?: string }): BulletinView {
   const { header, termId } = requireTermId(ctx, p.termId);
   const month = requireMonth(p.month);
+  const sheets = call(ctx, 'monthly/sheets', { termId, month });
+  requireStarted(sheets);
   const d = call(ctx, 'monthly/bulletinData', { termId, month });
   const s = d.summary;
-  const { progress } = quotaByTeacher(ctx, termId, month);
+  const { byTeacher } = quotaByTeacher(ctx, termId, month);
   // Attendance rate of the month over every teacher's group activities.
   const att = tryCall(ctx, 'research/attendance', { termId });
   let attended = 0;
@@ -122,15 +132,16 @@ export function loadBulletinView(ctx: CoreContext, p: { termId?: number; month?:
     const x = r.byMonth[month];
     if (x) { attended += x.attended; held += x.held; }
   }
-  const sheets = tryCall(ctx, 'monthly/sheets', { termId, month });
-  const totals = (sheets?.rows ?? []).filter((r) => r.status !== '未查' && r.total !== null).map((r) => r.total as number);
-  // Observation progress per role (the role the quota comes from), in the order of TEACHER_ROLES.
+  const totals = sheets.rows.filter((r) => r.status !== '未查' && r.total !== null).map((r) => r.total as number);
+  // Observation progress per role (the role the quota comes from), in the order of TEACHER_ROLES, from the same
+  // sheet figures as the sentence above it (term to date against whole lessons due by the month's end).
   const byRole = new Map<string, ProgressView>();
-  for (const r of progress?.people ?? []) {
-    if (r.quota <= 0) continue;
-    const a = byRole.get(r.role) ?? { label: r.role, made: 0, expected: 0, quota: 0 };
-    a.made += r.done; a.expected += r.dueSoFar; a.quota += r.quota;
-    byRole.set(r.role, a);
+  for (const r of sheets.rows) {
+    const q = byTeacher.get(r.teacherId);
+    if (!q || r.observationsDue <= 0) continue;
+    const a = byRole.get(q.role) ?? { label: q.role, made: 0, expected: 0, quota: 0 };
+    a.made += r.observationsDone; a.expected += r.observationsDue; a.quota += q.quota;
+    byRole.set(q.role, a);
   }
   const observationProgress = TEACHER_ROLES.map((role) => byRole.get(role)).filter((x): x is ProgressView => !!x);
   return {
@@ -142,11 +153,13 @@ export function loadBulletinView(ctx: CoreContext, p: { termId?: number; month?:
       averageScore: s.averageScore,
       highestScore: totals.length ? Math.max(...totals) : null,
       lowestScore: totals.length ? Math.min(...totals) : null,
+      observationsThisMonth: s.observationsThisMonth,
       observationsMade: s.observationsDone,
-      observationsBehind: (progress?.people ?? []).filter((x) => x.quota > 0 && x.done < x.dueSoFar).length,
+      observationsBehind: s.teachersBehind,
       researchActivities: s.researchActivities,
       researchAttendanceRate: held > 0 ? (attended / held) * 100 : null,
-      fixesRequired: s.openFixes,
+      fixesRequired: s.fixTeachers,
+      fixItems: s.openFixes,
     },
     gradeCounts: s.gradeDistribution,
     observationProgress,

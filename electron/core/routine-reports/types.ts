@@ -29,8 +29,11 @@ export interface MonthlySheetView {
   total: number | null;
   maxTotal: number;
   grade: string | null;
-  /** Lessons this teacher observed so far this term, against the pro-rata quota due by the month's end. */
-  observations: { done: number; due: number; termQuota: number | null };
+  /**
+   * Lessons observed in the month, and in the term up to the month's end, against the whole lessons due by then
+   * (quotaDueByMonthEnd) and the term quota.
+   */
+  observations: { month: number; done: number; due: number; termQuota: number | null };
   /** 教研活动 and 集体备课 attended / held in the month. */
   research: { attended: number; held: number };
   collective: { attended: number; held: number };
@@ -62,13 +65,18 @@ export interface BulletinFigures {
   averageScore: number | null;
   highestScore: number | null;
   lowestScore: number | null;
+  /** Lessons observed in the month. */
+  observationsThisMonth: number;
+  /** Lessons observed in the term up to the month's end. */
   observationsMade: number;
-  /** Teachers below their pro-rata observation quota. */
+  /** Teachers whose term-to-date count is below the whole lessons due by the month's end. */
   observationsBehind: number;
   researchActivities: number;
   /** 0-100, null when no activity was held. */
   researchAttendanceRate: number | null;
+  /** Open required fixes: the teachers concerned, and the items. */
   fixesRequired: number;
+  fixItems: number;
 }
 
 /** 教学常规检查月度通报. */

@@ -114,17 +114,21 @@ export function aggregateQuota<T extends { quota: number; done: number; shortfal
 }
 
 /**
- * The share of a term quota that falls in one calendar month: quota x (term days in that month / term days).
- * Rounded to one decimal.
+ * Observations due by the end of `month` (term to date), in WHOLE lessons: the term quota pro rata over the
+ * term's days up to the month's last day (or the term's end), rounded UP — nobody can observe 2.2 lessons, and a
+ * teacher who has observed fewer than this is behind. The monthly sheet, the bulletin's sentence and its chart
+ * all use this one rule.
  */
-export function monthlyQuotaShare(quota: number, termStart: string, teachingWeeks: number, month: string): number {
+export function quotaDueByMonthEnd(quota: number, termStart: string, teachingWeeks: number, month: string): number {
   const start = toUtc(termStart);
   const end = toUtc(termEnd(termStart, teachingWeeks));
   const y = Number(month.slice(0, 4));
   const mo = Number(month.slice(5, 7));
-  const mStart = Date.UTC(y, mo - 1, 1);
-  const mEnd = Date.UTC(y, mo, 0);
-  const days = Math.max(0, (Math.min(end, mEnd) - Math.max(start, mStart)) / DAY_MS + 1);
+  const upTo = Math.min(end, Date.UTC(y, mo, 0));
   const termDays = (end - start) / DAY_MS + 1;
-  return termDays > 0 ? Math.round((quota * days) / termDays * 10) / 10 : 0;
+  const days = Math.max(0, Math.min(termDays, (upTo - start) / DAY_MS + 1));
+  if (termDays <= 0 || quota <= 0) return 0;
+  // Round away float noise before the ceiling (20 x 30/30 must stay 20).
+  return Math.ceil(Math.round((quota * days) / termDays * 1e6) / 1e6);
 }
+
