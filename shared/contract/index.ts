@@ -127,11 +127,45 @@ export const ReportParamsSchema = z.object({
   showFullNames: z.boolean().optional(),
   /** Monthly routine check printouts: the month, 'YYYY-MM' (teacherIds above picks the teachers). */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'badMonth').optional(),
+  /** Room timetables: also print rooms without a lesson (skipped by default). */
+  includeEmptyRooms: z.boolean().optional(),
 });
 export type ReportParams = z.input<typeof ReportParamsSchema>;
+export type ReportParamKey = keyof ReportParams;
+
+/**
+ * How each report parameter is picked: declared once here, so the Reports page (and any page that prints a
+ * report) draws the same picker for it. `choices` are i18n keys under tools.reports.choices.<param>.
+ */
+export type ReportParamKind =
+  | 'term' | 'classes' | 'teachers' | 'rooms' | 'grades' | 'date' | 'switch' | 'month' | 'exam' | 'struggleFile' | 'choice';
+export const REPORT_PARAM_KINDS: Record<ReportParamKey, { kind: ReportParamKind; choices?: readonly string[] }> = {
+  termId: { kind: 'term' },
+  classIds: { kind: 'classes' },
+  teacherIds: { kind: 'teachers' },
+  roomIds: { kind: 'rooms' },
+  gradeLevels: { kind: 'grades' },
+  effectiveFrom: { kind: 'date' },
+  showTeachers: { kind: 'switch' },
+  basis: { kind: 'choice', choices: ['assignments', 'timetable', 'taught'] },
+  from: { kind: 'date' },
+  to: { kind: 'date' },
+  examId: { kind: 'exam' },
+  maskNames: { kind: 'switch' },
+  maskStudentNos: { kind: 'switch' },
+  fileId: { kind: 'struggleFile' },
+  showFullNames: { kind: 'switch' },
+  month: { kind: 'month' },
+  includeEmptyRooms: { kind: 'switch' },
+};
+
 export interface ReportInfo {
   id: string; titleKey: string; title: string; module: string;
-  params: (keyof z.input<typeof ReportParamsSchema>)[]; formats: ('pdf' | 'html')[]; paper: 'A4' | 'A3'; landscape: boolean;
+  /** The parameters the report takes, in the order its pickers are shown. */
+  params: ReportParamKey[];
+  /** Parameters without which it cannot print (the page asks for them instead of failing). */
+  required?: ReportParamKey[];
+  formats: ('pdf' | 'html')[]; paper: 'A4' | 'A3'; landscape: boolean;
 }
 
 // ---- audit ----

@@ -6,6 +6,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import type { ReportInfo } from '../../../shared/contract';
+import { className } from '../../../shared/domain/constants';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { CLASS_LISTS_SETUP, CLASS_LISTS_TITLE, loadClassLists, renderClassLists } from './class-student-lists';
@@ -61,8 +62,8 @@ export const REPORTS: ReportDef<unknown>[] = [
 
 /** The catalogue as the UI sees it: plain data, no functions. */
 export function reportCatalogue(): ReportInfo[] {
-  return REPORTS.map(({ id, title, titleKey, module, params, formats, paper, landscape }) => ({
-    id, title, titleKey, module, params: [...params], formats: [...formats], paper, landscape,
+  return REPORTS.map(({ id, title, titleKey, module, params, required, formats, paper, landscape }) => ({
+    id, title, titleKey, module, params: [...params], required: [...(required ?? [])], formats: [...formats], paper, landscape,
   }));
 }
 
@@ -83,12 +84,39 @@ export interface RenderedReport {
 /** Characters Windows forbids in file names. */
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
 
+/**
+ * The file name (without extension) says what the printout is for: the month (教学常规月查表-2026年12月), the
+ * exam with its term, the student of a file, the one class or teacher chosen, else the term. Windows-safe and
+ * short enough for any folder.
+ */
+export function reportFileBase(ctx: CoreContext, def: Pick<ReportInfo, 'title'>, params: ReportParams): string {
+  const one = <T>(xs: T[] | undefined) => (xs?.length === 1 ? xs[0] : undefined);
+  const pick = (sql: string, id: number | undefined) => (id === undefined ? undefined : (ctx.db.prepare(sql).get(id) as { n: string } | undefined)?.n);
+  const term = loadHeader(ctx, params.termId).term?.label;
+  const parts: (string | undefined)[] = [def.title];
+  if (params.month) {
+    const [y, m] = params.month.split('-');
+    parts.push(`${y}年${Number(m)}月`);
+  } else if (params.examId) {
+    const exam = ctx.db.prepare('SELECT name, term_id AS termId FROM exam WHERE id = ?').get(params.examId) as { name: string; termId: number } | undefined;
+    if (exam) parts.push(`${loadHeader(ctx, exam.termId).term?.label ?? ''}${exam.name}`);
+  } else if (params.fileId) {
+    parts.push(pick(`SELECT s.name AS n FROM struggling_file f JOIN student s ON s.id = f.student_id WHERE f.id = ?`, params.fileId));
+  } else {
+    parts.push(term);
+  }
+  const cls = one(params.classIds);
+  const c = cls === undefined ? undefined : ctx.db.prepare('SELECT g.level, c.class_no AS no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.id = ?').get(cls) as { level: number; no: number } | undefined;
+  if (c) parts.push(className(c.level, c.no));
+  parts.push(pick('SELECT name AS n FROM teacher WHERE id = ?', one(params.teacherIds)));
+  const base = parts.filter((x): x is string => !!x).join('-').replace(UNSAFE_FILE_CHARS, '_').replace(/\s+/g, ' ').trim();
+  return Array.from(base).slice(0, 80).join('');
+}
+
 export function renderReport(ctx: CoreContext, id: string, params: ReportParams): RenderedReport {
   const def = findReport(id);
   const html = def.render(def.load(ctx, params));
-  const term = loadHeader(ctx, params.termId).term;
-  const fileBase = (term ? `${def.title}-${term.label}` : def.title).replace(UNSAFE_FILE_CHARS, '_');
-  return { html, title: def.title, fileBase, pdf: pdfOptionsFor({ paper: def.paper, landscape: def.landscape }) };
+  return { html, title: def.title, fileBase: reportFileBase(ctx, def, params), pdf: pdfOptionsFor({ paper: def.paper, landscape: def.landscape }) };
 }
 
 export interface ReportPdf { bytes: Uint8Array; pages: number; fileName: string; title: string }

@@ -251,11 +251,11 @@ ${producedLine(d.header.producedAt)}
 export const EXAM_REPORTS = [
   {
     id: 'exam-quality-analysis', title: EXAM_REPORT_TITLE, titleKey: 'reports.exam-quality-analysis', module: 'exams',
-    params: ['examId'], formats: ['pdf', 'html'], ...EXAM_REPORT_SETUP, load: loadExamReport, render: renderExamReport,
+    params: ['examId'], required: ['examId'], formats: ['pdf', 'html'], ...EXAM_REPORT_SETUP, load: loadExamReport, render: renderExamReport,
   } satisfies ReportDef<ExamReportData>,
   {
     id: 'exam-rank-list', title: RANK_LIST_TITLE, titleKey: 'reports.exam-rank-list', module: 'exams',
-    params: ['examId', 'classIds', 'maskNames', 'maskStudentNos'], formats: ['pdf', 'html'], ...EXAM_REPORT_SETUP,
+    params: ['examId', 'classIds', 'maskNames', 'maskStudentNos'], required: ['examId'], formats: ['pdf', 'html'], ...EXAM_REPORT_SETUP,
     load: loadRankList, render: renderRankList,
   } satisfies ReportDef<RankListData>,
 ] as unknown as ReportDef<unknown>[];

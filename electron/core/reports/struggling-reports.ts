@@ -201,7 +201,7 @@ ${producedLine(header.producedAt)}
 export const STRUGGLING_REPORTS = [
   {
     id: 'struggling-file', title: STRUGGLING_FILE_TITLE, titleKey: 'reports.struggling-file', module: 'exams',
-    params: ['fileId'], formats: ['pdf', 'html'], ...FILE_SETUP, load: loadStrugglingFile, render: renderStrugglingFile,
+    params: ['fileId'], required: ['fileId'], formats: ['pdf', 'html'], ...FILE_SETUP, load: loadStrugglingFile, render: renderStrugglingFile,
   } satisfies ReportDef<StrugglingFileData>,
   {
     id: 'struggling-roster', title: STRUGGLING_ROSTER_TITLE, titleKey: 'reports.struggling-roster', module: 'exams',

@@ -111,14 +111,7 @@ export function timesFor(settings: TimetableSettings, levels: number[]): { no: n
   return times.map((t) => ({ no: t.no, part: t.part, label: one ? `${t.start}-${t.end}` : t.start }));
 }
 
-/** Chinese compound surnames (复姓) that must not be cut to one character. */
-const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '端木', '长孙', '宇文', '司徒', '申屠', '澹台', '轩辕', '呼延', '万俟']);
-
-export function surnameOf(name: string): string {
-  const chars = Array.from(name);
-  if (chars.length >= 3 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join(''))) return chars.slice(0, 2).join('');
-  return chars[0] ?? '';
-}
+export { surnameOf } from '../../../shared/domain/short-names';
 
 /** Key of a cell in a weekly grid. */
 export const slotKey = (day: number, period: number) => `${day}:${period}`;

@@ -8,7 +8,8 @@ import type { TimetableSettings } from '../../../shared/contract/timetable';
 import type { CoreContext } from '../context';
 import { loadHeader, type ReportHeaderData, type ReportParams } from './common';
 import { documentShell, esc, producedLine, schoolHeader } from './layout';
-import { DAY_NAMES, groupBy, loadTimetable, slotKey, surnameOf, type TtClass, type TtLesson } from './timetable-data';
+import { shortTeacherLabels } from '../../../shared/domain/short-names';
+import { DAY_NAMES, groupBy, loadTimetable, slotKey, type TtClass, type TtLesson } from './timetable-data';
 
 export const MASTER_TITLE = '全校总课程表';
 export const MASTER_SETUP = { paper: 'A3', landscape: true } as const;
@@ -25,13 +26,15 @@ export interface MasterData {
   settings: TimetableSettings | null;
   effectiveFrom: string | null;
   showTeachers: boolean;
+  /** Teacher name -> the label printed (surname, or more where two teachers share it). */
+  teacherLabels: Map<string, string>;
   classes: MasterRow[];
 }
 
 export function loadMaster(ctx: CoreContext, params: ReportParams): MasterData {
   const header = loadHeader(ctx, params.termId);
   const showTeachers = params.showTeachers ?? true;
-  if (!header.term) return { header, settings: null, effectiveFrom: null, showTeachers, classes: [] };
+  if (!header.term) return { header, settings: null, effectiveFrom: null, showTeachers, teacherLabels: new Map(), classes: [] };
   const data = loadTimetable(ctx, header.term.id);
   const wantIds = params.classIds ? new Set(params.classIds) : null;
   const wantLevels = params.gradeLevels ? new Set(params.gradeLevels) : null;
@@ -39,7 +42,9 @@ export function loadMaster(ctx: CoreContext, params: ReportParams): MasterData {
   const classes = data.classes
     .filter((c) => (!wantIds || wantIds.has(c.id)) && (!wantLevels || wantLevels.has(c.level)))
     .map((c) => ({ ...c, cells: groupBy(byClass.get(c.id) ?? [], (l) => slotKey(l.day, l.period)) }));
-  return { header, settings: data.settings, effectiveFrom: params.effectiveFrom ?? data.termStart, showTeachers, classes };
+  // Two teachers with one surname must be told apart among the teachers this printout shows.
+  const shown = classes.flatMap((c) => (byClass.get(c.id) ?? []).map((l) => l.teacherName));
+  return { header, settings: data.settings, effectiveFrom: params.effectiveFrom ?? data.termStart, showTeachers, teacherLabels: shortTeacherLabels(shown), classes };
 }
 
 const MASTER_CSS = `
@@ -58,11 +63,11 @@ table.master .pm { border-left: 1pt solid #000; }
 table.master tr.grade-first td { border-top: 1.6pt solid #000; }
 `;
 
-function cell(lessons: TtLesson[] | undefined, showTeachers: boolean, cls: string): string {
+function cell(lessons: TtLesson[] | undefined, labels: Map<string, string> | null, cls: string): string {
   if (!lessons?.length) return `<td class="s${cls}"></td>`;
   const subject = lessons.map((l) => l.subjectShort).join('/');
   const narrow = Array.from(subject).length > 2 ? ' narrow' : '';
-  const teacher = showTeachers ? `<span class="t">${esc([...new Set(lessons.map((l) => surnameOf(l.teacherName)))].join('/'))}</span>` : '';
+  const teacher = labels ? `<span class="t">${esc([...new Set(lessons.map((l) => labels.get(l.teacherName) ?? l.teacherName))].join('/'))}</span>` : '';
   return `<td class="s${narrow}${cls}">${esc(subject)}${teacher}</td>`;
 }
 
@@ -103,7 +108,7 @@ export function renderMaster(data: MasterData): string {
   const pages = paginate(data.classes, perPage).map((rows, pageIndex, all) => {
     const body = rows.map((c, i) => {
       const first = i > 0 && rows[i - 1].level !== c.level ? ' class="grade-first"' : '';
-      const cells = dayList.map((d) => periods.map((p) => cell(c.cells.get(slotKey(d, p.no)), data.showTeachers, slotClass(p.no))).join('')).join('');
+      const cells = dayList.map((d) => periods.map((p) => cell(c.cells.get(slotKey(d, p.no)), data.showTeachers ? data.teacherLabels : null, slotClass(p.no))).join('')).join('');
       return `<tr${first} style="height:${rowMm}mm"><td class="cls">${esc(c.shortName)}</td>${cells}</tr>`;
     }).join('\n');
     const last = pageIndex === all.length - 1;

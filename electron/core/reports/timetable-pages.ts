@@ -159,9 +159,11 @@ export function loadRoomTimetables(ctx: CoreContext, params: ReportParams): Room
     { id: number; name: string; kind: string; capacity: number; archived: number }[])
     .filter((r) => (want ? want.has(r.id) : !r.archived));
   const byRoom = groupBy(base.lessons.filter((l) => l.roomId !== null && classOf.has(l.classId)), (l) => l.roomId!);
+  // A room without a lesson would print a whole empty page: left out unless asked for.
+  const shown = params.includeEmptyRooms ? rooms : rooms.filter((r) => byRoom.has(r.id));
   return {
     header: base.header, settings: base.settings, effectiveFrom: base.effectiveFrom,
-    rooms: rooms.map((r) => ({
+    rooms: shown.map((r) => ({
       id: r.id, name: r.name, kind: r.kind, capacity: r.capacity,
       lessons: (byRoom.get(r.id) ?? []).map((l) => ({ ...l, className: classOf.get(l.classId)!.shortName, level: classOf.get(l.classId)!.level })),
     })),

@@ -31,7 +31,7 @@ export const TIMETABLE_REPORTS: ReportDef<unknown>[] = [
   }),
   entry({
     id: 'room-timetables', title: ROOM_TIMETABLES_TITLE, titleKey: 'reports.room-timetables', ...common,
-    params: ['termId', 'roomIds', 'effectiveFrom'], ...TIMETABLE_PAGE_SETUP,
+    params: ['termId', 'roomIds', 'effectiveFrom', 'includeEmptyRooms'], ...TIMETABLE_PAGE_SETUP,
     load: loadRoomTimetables, render: renderRoomTimetables,
   }),
 ];
