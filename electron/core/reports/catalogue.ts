@@ -5,7 +5,7 @@
  * continuous page numbers with pdf-lib.
  */
 import { PDFDocument } from 'pdf-lib';
-import type { ReportInfo } from '../../../shared/contract';
+import type { ReportInfo, ReportParams as ReportParamsInput } from '../../../shared/contract';
 import { className } from '../../../shared/domain/constants';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -89,7 +89,7 @@ const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
  * exam with its term, the student of a file, the one class or teacher chosen, else the term. Windows-safe and
  * short enough for any folder.
  */
-export function reportFileBase(ctx: CoreContext, def: Pick<ReportInfo, 'title'>, params: ReportParams): string {
+export function reportFileBase(ctx: CoreContext, def: Pick<ReportInfo, 'title'>, params: ReportParamsInput): string {
   const one = <T>(xs: T[] | undefined) => (xs?.length === 1 ? xs[0] : undefined);
   const pick = (sql: string, id: number | undefined) => (id === undefined ? undefined : (ctx.db.prepare(sql).get(id) as { n: string } | undefined)?.n);
   const term = loadHeader(ctx, params.termId).term?.label;

@@ -18,7 +18,12 @@ import { Page } from '../../components/Page';
 import { formatTime, labelFor } from '../backups/format';
 import './audit.css';
 
-const ENTITIES = ['teacher', 'student', 'class', 'grade', 'subject', 'group', 'assignment', 'school', 'term', 'backup', 'report', 'import', 'operator'];
+/** The filter offers every entity the log can hold (tests/unit/i18n-runtime-keys checks each is translated). */
+const ENTITIES = [
+  'school', 'term', 'grade', 'class', 'subject', 'teacher', 'student', 'group', 'assignment', 'timetable', 'room', 'substitution', 'curriculum',
+  'routineStandards', 'lessonPlan', 'planCheck', 'homeworkCheck', 'collectivePrep', 'observation', 'observationQuota', 'researchActivity',
+  'monthlyCheck', 'monthlySheet', 'exam', 'examSettings', 'score', 'struggling', 'report', 'import', 'backup', 'operator',
+];
 const ACTION_COLORS: Record<string, string> = {
   create: 'green', update: 'blue', archive: 'default', restore: 'orange', delete: 'red', import: 'purple', print: 'cyan', export: 'geekblue',
 };

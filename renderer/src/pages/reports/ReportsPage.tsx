@@ -3,15 +3,16 @@
  * core renders (a sandboxed iframe at paper width, scaled to fit), 保存PDF and 打印.
  */
 import { EyeOutlined, FilePdfOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Form, Select, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Empty, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportInfo, ReportParams, SchoolClass } from '../../../../shared/contract';
+import type { ReportInfo, ReportParams } from '../../../../shared/contract';
 import { api, isElectron, saveFile } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { useApiError } from '../../app/useApiError';
 import { Page } from '../../components/Page';
 import { labelFor } from '../backups/format';
+import { missingParams, ReportParamsForm } from './ReportParamsForm';
 import './reports.css';
 
 /** CSS pixels of the paper width at 96 dpi (210 mm, 297 mm). */
@@ -51,10 +52,8 @@ export default function ReportsPage() {
   const { currentTerm } = useAppState();
   const [catalogue, setCatalogue] = useState<ReportInfo[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [classes, setClasses] = useState<SchoolClass[]>([]);
-  const [classIds, setClassIds] = useState<number[]>([]);
-  const [maskNames, setMaskNames] = useState(false);
-  const [maskStudentNos, setMaskStudentNos] = useState(false);
+  // The values of the chosen report's declared parameters (pickers drawn by ReportParamsForm).
+  const [values, setValues] = useState<ReportParams>({});
   const [html, setHtml] = useState<string | null>(null);
   const [rendering, setRendering] = useState(false);
   const [pdfBusy, setPdfBusy] = useState<'save' | 'print' | null>(null);
@@ -68,10 +67,6 @@ export default function ReportsPage() {
       setCatalogue(c);
       if (c.length) setSelectedId((id) => id ?? c[0].id);
     }, (e) => { setCatalogue([]); showError(e); });
-    api.call('classes/list', { includeArchived: false }).then(
-      (cs) => setClasses([...cs].sort((a, b) => a.gradeLevel - b.gradeLevel || a.classNo - b.classNo)),
-      showError,
-    );
   }, [showError]);
 
   const report = catalogue?.find((r) => r.id === selectedId) ?? null;
@@ -84,15 +79,16 @@ export default function ReportsPage() {
   const params = useMemo<ReportParams>(() => {
     if (!report) return {};
     const p: ReportParams = {};
+    for (const k of report.params) if (values[k] !== undefined) (p as Record<string, unknown>)[k] = values[k];
     if (report.params.includes('termId') && currentTerm) p.termId = currentTerm.id;
-    if (report.params.includes('classIds') && classIds.length) p.classIds = classIds;
-    if (report.params.includes('maskNames')) p.maskNames = maskNames;
-    if (report.params.includes('maskStudentNos')) p.maskStudentNos = maskStudentNos;
     return p;
-  }, [report, currentTerm, classIds, maskNames, maskStudentNos]);
+  }, [report, currentTerm, values]);
+  const missing = report ? missingParams(report, params) : [];
 
   const renderPreview = useCallback(async () => {
     if (!report) return;
+    // Nothing to print yet: the page asks for the missing parameter instead of showing an error.
+    if (missingParams(report, params).length) { setHtml(null); return; }
     const my = ++seq.current;
     setRendering(true);
     try {
@@ -177,7 +173,7 @@ export default function ReportsPage() {
                     key={r.id}
                     data-testid={`report-item-${r.id}`}
                     className={r.id === selectedId ? 'jw-report-item jw-report-item-active' : 'jw-report-item'}
-                    onClick={() => { setSelectedId(r.id); setClassIds([]); }}
+                    onClick={() => { setSelectedId(r.id); setValues({}); setHtml(null); }}
                   >
                     <FileTextOutlined />
                     <span className="jw-report-item-text">
@@ -199,48 +195,16 @@ export default function ReportsPage() {
           ) : (
             <>
               <div className="jw-panel jw-reports-params">
-                <Form layout="inline" className="jw-reports-form">
-                  {report.params.includes('termId') && (
-                    <Form.Item label={t('tools.reports.term')}>
-                      {currentTerm ? <Tag color="blue" style={{ marginInlineEnd: 0 }}>{currentTerm.name}</Tag> : <Typography.Text type="warning">{t('tools.reports.noTerm')}</Typography.Text>}
-                    </Form.Item>
-                  )}
-                  {report.params.includes('classIds') && (
-                    <Form.Item label={t('tools.reports.classes')}>
-                      <Select
-                        mode="multiple"
-                        allowClear
-                        data-testid="report-classes"
-                        style={{ width: 260 }}
-                        maxTagCount="responsive"
-                        placeholder={t('tools.reports.classesAll')}
-                        value={classIds}
-                        onChange={setClassIds}
-                        options={classes.map((c) => ({ value: c.id, label: c.name }))}
-                        optionFilterProp="label"
-                      />
-                    </Form.Item>
-                  )}
-                  {report.params.includes('maskNames') && (
-                    <Form.Item label={<Tooltip title={t('tools.reports.maskNamesHint')}>{t('tools.reports.maskNames')}</Tooltip>}>
-                      <Switch checked={maskNames} onChange={setMaskNames} data-testid="report-mask-names" />
-                    </Form.Item>
-                  )}
-                  {report.params.includes('maskStudentNos') && (
-                    <Form.Item label={<Tooltip title={t('tools.reports.maskNosHint')}>{t('tools.reports.maskNos')}</Tooltip>}>
-                      <Switch checked={maskStudentNos} onChange={setMaskStudentNos} data-testid="report-mask-nos" />
-                    </Form.Item>
-                  )}
-                </Form>
+                <ReportParamsForm report={report} values={values} onChange={setValues} />
                 <Space wrap className="jw-reports-actions">
                   {pages !== null && <Typography.Text type="secondary" data-testid="report-pages">{t('tools.reports.pages', { pages })}</Typography.Text>}
                   <Button icon={<EyeOutlined />} onClick={() => void renderPreview()} loading={rendering} data-testid="report-preview-button">
                     {t('tools.reports.preview')}
                   </Button>
-                  <Button icon={<FilePdfOutlined />} onClick={savePdf} loading={pdfBusy === 'save'} disabled={!!pdfBusy} data-testid="report-save-pdf">
+                  <Button icon={<FilePdfOutlined />} onClick={savePdf} loading={pdfBusy === 'save'} disabled={!!pdfBusy || missing.length > 0} data-testid="report-save-pdf">
                     {t('tools.reports.savePdf')}
                   </Button>
-                  <Button type="primary" icon={<PrinterOutlined />} onClick={print} loading={pdfBusy === 'print'} disabled={!!pdfBusy} data-testid="report-print">
+                  <Button type="primary" icon={<PrinterOutlined />} onClick={print} loading={pdfBusy === 'print'} disabled={!!pdfBusy || missing.length > 0} data-testid="report-print">
                     {t('tools.reports.print')}
                   </Button>
                 </Space>
@@ -248,7 +212,8 @@ export default function ReportsPage() {
 
               <div className="jw-reports-preview" ref={boxRef}>
                 {html === null ? (
-                  <div className="jw-center">{rendering ? <Spin description={t('tools.reports.rendering')} /> : <Empty description={t('tools.reports.previewHint')} />}</div>
+                  <div className="jw-center">{rendering ? <Spin description={t('tools.reports.rendering')} />
+                    : <Empty description={missing.length ? t('tools.reports.needParams', { params: missing.map((k) => t(`tools.reports.param.${k}`)).join('、') }) : t('tools.reports.previewHint')} />}</div>
                 ) : (
                   <div
                     className="jw-reports-sheet"
