@@ -3,6 +3,7 @@
  * handler input in core. Error messages are i18n keys under `errors.`.
  */
 import { z } from 'zod';
+import { isoDaySchema } from '../domain/dates';
 import {
   BACKBONE_LEVELS, CERTIFICATES, DEGREES, GENDERS, GROUP_KINDS, SCHOOL_TYPES, STUDENT_STATUSES,
   TEACHER_ROLES, TEACHER_TITLES,
@@ -12,7 +13,7 @@ const req = (max = 100) => z.string().trim().min(1, 'required').max(max, 'tooLon
 const opt = (max = 200) => z.string().trim().max(max, 'tooLong').nullish().transform((v) => (v ? v : null));
 const id = z.number().int().positive();
 const optId = id.nullish().transform((v) => v ?? null);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate');
+const isoDate = isoDaySchema;
 const optDate = isoDate.nullish().or(z.literal('')).transform((v) => (v ? v : null));
 const flag = z.boolean().default(false);
 

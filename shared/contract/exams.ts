@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { m } from './method';
+import { isoDaySchema } from '../domain/dates';
 
 export const EXAM_KINDS = ['单元', '月考', '期中', '期末', '统考'] as const;
 export type ExamKind = (typeof EXAM_KINDS)[number];
@@ -16,7 +17,7 @@ export type ExamMode = (typeof EXAM_MODES)[number];
 export const ABSENT_MARK = '缺考';
 
 const id = z.number().int().positive();
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate');
+const isoDay = isoDaySchema;
 
 export const ExamSubjectSchema = z.object({
   subjectId: id,

@@ -26,6 +26,7 @@ import { routinePlansContract } from './routine-plans';
 import { routineReportsContract } from './routine-reports';
 import { examsContract } from './exams';
 import { strugglingContract } from './struggling';
+import { isoDaySchema } from '../domain/dates';
 
 export * from './entities';
 export * from './routine-plans';
@@ -111,13 +112,13 @@ export const ReportParamsSchema = z.object({
   roomIds: z.array(z.number().int().positive()).optional(),
   gradeLevels: z.array(z.number().int().min(1).max(9)).optional(),
   /** Printed on timetables: 自 YYYY-MM-DD 起执行. */
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  effectiveFrom: isoDaySchema.optional(),
   /** Master timetable: print the teacher's surname under the subject (default yes). */
   showTeachers: z.boolean().optional(),
   /** Compliance report basis. */
   basis: z.enum(['assignments', 'timetable', 'taught']).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: isoDaySchema.optional(),
+  to: isoDaySchema.optional(),
   /** Exam reports (质量分析报告). */
   examId: z.number().int().positive().optional(),
   maskNames: z.boolean().default(false),
@@ -190,7 +191,7 @@ const TermOnly = z.object({ termId: z.number().int().positive() });
 const SetCellsSchema = z.object({ termId: z.number().int().positive(), cells: z.array(CellEditSchema).min(1).max(5000) });
 const ClearDaySchema = z.object({ termId: z.number().int().positive(), classId: z.number().int().positive(), day: z.number().int().min(1).max(6) });
 const CopyTermSchema = z.object({ fromTermId: z.number().int().positive(), toTermId: z.number().int().positive(), classIds: z.array(z.number().int().positive()).optional() });
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate');
+const isoDay = isoDaySchema;
 const DateRangeSchema = z.object({ termId: z.number().int().positive(), from: isoDay, to: isoDay });
 const TimetableExportSchema = z.object({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });
 const TimetableImportSchema = FilePayloadSchema.extend({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });

@@ -9,6 +9,7 @@ import { LEVELS, OBSERVATION_KINDS, type Level, type ObservationKind, type Obser
 import { SHEET_STATUSES, type MonthlyRubricItem, type SheetGradeBand, type SheetStatus } from '../domain/routine/monthly';
 import type { QuotaAggregate, QuotaStatus } from '../domain/routine/quota';
 import { m } from './method';
+import { isoDaySchema } from '../domain/dates';
 
 export { OBSERVATION_KINDS, OBSERVATION_ITEMS, OBSERVATION_ITEM_KEYS, LEVELS } from '../domain/routine/observation';
 export { SHEET_STATUSES, DEFAULT_MONTHLY_RUBRIC } from '../domain/routine/monthly';
@@ -17,7 +18,7 @@ export type { Level, ObservationKind, ObservationItemKey, MonthlyRubricItem, She
 
 const id = z.number().int().positive();
 const optId = id.nullish().transform((v) => v ?? null);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate');
+const isoDate = isoDaySchema;
 const optDate = isoDate.nullish().or(z.literal('')).transform((v) => (v ? v : null));
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'routineMonthly.badMonth');
 const period = z.number().int().min(1, 'badPeriod').max(14, 'badPeriod');

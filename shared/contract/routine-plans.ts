@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { Base64FileSchema } from './upload';
 import type { FilePayload } from './index';
 import { m } from './method';
+import { isoDaySchema } from '../domain/dates';
 
 const id = z.number().int().positive();
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate');
+const isoDay = isoDaySchema;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'badMonth');
 /** Optional free text: '' and null both become null. */
 const text = (max: number) => z.string().trim().max(max, 'tooLong').nullish().transform((v) => (v ? v : null));

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { m } from './method';
+import { isoDaySchema } from '../domain/dates';
 
 export const STRUGGLING_STATUSES = ['帮扶中', '已转化', '继续帮扶', '转出'] as const;
 export type StrugglingStatus = (typeof STRUGGLING_STATUSES)[number];
@@ -26,7 +27,7 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const CONTACT_WAYS = ['家访', '电话', '微信', '到校面谈', '家长会', '其他'] as const;
 
 const id = z.number().int().positive();
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate');
+const isoDay = isoDaySchema;
 const text = (max: number) => z.string().trim().max(max, 'tooLong').nullable().default(null);
 
 // ---- candidates ----

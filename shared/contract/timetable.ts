@@ -3,6 +3,7 @@
  * (开齐开足), compliance, workloads, substitutions, Excel and FET interchange.
  */
 import { z } from 'zod';
+import { isoDaySchema } from '../domain/dates';
 
 const id = z.number().int().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'badTime');
@@ -128,7 +129,7 @@ export const SUBSTITUTION_KINDS = ['代课', '调课', '停课', '补课'] as co
 export const SubstitutionSchema = z.object({
   id: id.optional(),
   termId: id,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate'),
+  date: isoDaySchema,
   period,
   classId: id,
   subjectId: id,
@@ -137,7 +138,7 @@ export const SubstitutionSchema = z.object({
   substituteTeacherId: id.nullish().transform((v) => v ?? null),
   reason: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
   /** For 调课: the lesson it is swapped with (date, period), recorded as the paired row. */
-  swapWith: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'badDate'), period, subjectId: id, teacherId: id.nullish() }).nullish(),
+  swapWith: z.object({ date: isoDaySchema, period, subjectId: id, teacherId: id.nullish() }).nullish(),
 });
 export interface Substitution {
   id: number; termId: number; date: string; period: number; classId: number; className: string; subjectId: number; subjectName: string;

@@ -12,6 +12,7 @@ import type { CoreContext } from '../context';
 import { loadTerm } from '../reports/common';
 import { timetableHandlers } from '../timetable/handlers';
 import { getStandard } from './standard';
+import { schoolDay } from '../../../shared/domain/dates';
 
 export interface ComplianceQuery { termId: number; basis: ComplianceBasis; from?: string; to?: string }
 
@@ -24,8 +25,7 @@ export interface ComplianceRun {
 }
 
 function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return schoolDay(d);
 }
 
 export function loadClasses(ctx: CoreContext): ComplianceClass[] {

@@ -7,6 +7,7 @@ import type { HandlerMap } from '../handlers';
 import { XLSX_MIME } from '../import/template';
 import { loadList, termLabel, type ExportList, type ListData } from './lists';
 import { HEADER_FILL, writeHeaderRow, writeTitleRow } from './sheet';
+import { compactSchoolDay } from '../../../shared/domain/dates';
 
 export async function listWorkbook(data: ListData, heading: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -27,8 +28,7 @@ export async function listWorkbook(data: ListData, heading: string): Promise<Buf
 }
 
 function stamp(d: Date): string {
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}`;
+  return compactSchoolDay(d);
 }
 
 export async function exportList(ctx: CoreContext, list: ExportList, termIdIn?: number): Promise<FilePayload> {

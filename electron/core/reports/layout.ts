@@ -6,6 +6,7 @@
  * Forms are printed on black-and-white laser printers: no colour carries meaning, rules are black.
  */
 import type { PdfOptions } from './pdf-port';
+import { zhSchoolDate } from '../../../shared/domain/dates';
 
 export interface PageSetup { paper: 'A4' | 'A3'; landscape: boolean }
 
@@ -44,9 +45,9 @@ export function pdfOptionsFor(setup: PageSetup): PdfOptions {
   };
 }
 
-/** Formats a date as 2025年9月1日 (local time). */
+/** Formats an instant as 2025年9月1日 (the school's day). */
 export function zhDate(d: Date): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return zhSchoolDate(d);
 }
 
 /** The complete HTML document: @page setup, base print CSS, then the report's own CSS and body. */

@@ -4,6 +4,7 @@ import { compareZh } from '../../../shared/domain/text';
 import { termEnd } from '../../../shared/domain/timetable/taught';
 import { AppError } from '../../../shared/errors';
 import { termName } from '../school/queries';
+import { schoolDay } from '../../../shared/domain/dates';
 
 export interface TermInfo { id: number; startDate: string; endDate: string; weeks: number; name: string }
 
@@ -66,8 +67,7 @@ export function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 }
 
 export const nowIso = (d: Date) => d.toISOString();
-/** The core clock's local date as yyyy-mm-dd. */
+/** The school's day of the core clock, yyyy-mm-dd. */
 export function todayOf(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return schoolDay(d);
 }

@@ -5,6 +5,7 @@ import { termEnd } from '../../../shared/domain/timetable/taught';
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { upsertAudited as upsertStamped, type Cols } from '../db/audited';
+import { addDaysIso } from '../../../shared/domain/dates';
 
 export interface TermInfo { id: number; startDate: string; teachingWeeks: number; endDate: string }
 
@@ -51,8 +52,7 @@ export function assignedWeekly(db: Database.Database, o: Owner): number | null {
 
 /** ISO day + n days. */
 export function addDays(iso: string, n: number): string {
-  const d = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) + n * 86_400_000);
-  return d.toISOString().slice(0, 10);
+  return addDaysIso(iso, n);
 }
 
 export function monthRange(month: string): { from: string; to: string } {

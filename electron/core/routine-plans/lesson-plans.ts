@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { attachmentStore } from '../attachments/store';
 import type { CoreContext } from '../context';
 import { checkDateInTerm, checkOwner, deleteAudited, Issues, OWNER_COLS, OWNER_JOIN, ownerNames, termInfo, upsertAudited } from './common';
+import { schoolDay } from '../../../shared/domain/dates';
 
 type Row = Record<string, unknown>;
 type PlanInput = ParsedInput<'lessonPlans/save'>;
@@ -109,7 +110,7 @@ export function countFromPlans(ctx: CoreContext, q: ParsedInput<'planChecks/coun
 
 /** Plan counts keyed teacherId:subjectId:classId for the term (see countFromPlans), optionally one owner. */
 export function countPlans(ctx: CoreContext, q: { termId: number; teacherId?: number; subjectId?: number; classId?: number }, asOf: string): Map<string, { periods: number; plans: number; reflections: number; secondRound: number }> {
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = schoolDay(ctx.now());
   const w = ['term_id = ?'];
   const args: unknown[] = [q.termId];
   if (asOf < today) { w.push('created_at <= ?'); args.push(`${asOf}T23:59:59.999Z`); }

@@ -2,6 +2,7 @@
  * Deterministic fake people for the sample school and the benchmark school: a seeded PRNG, plausible Chinese
  * names and 学籍号 in the "G + 18-character ID number" form with a valid GB 11643 check digit.
  */
+import { addDaysIso } from '../../../shared/domain/dates';
 import { idCheckChar } from '../../../shared/domain/student-no';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same school on every machine. */
@@ -116,7 +117,5 @@ export function makeStudentNo(rng: Rng, countyCode: string, birthDate: string, g
 
 /** ISO date (YYYY-MM-DD) of a day offset from a start date, in UTC so time zones never shift it. */
 export function addDays(isoDate: string, days: number): string {
-  const d = new Date(isoDate + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return addDaysIso(isoDate, days);
 }

@@ -16,6 +16,7 @@ import { addSampleTimetable } from '../timetable/sample-timetable';
 import { addSampleRoutinePlans } from '../routine-plans/sample';
 import { addSampleRoutineMonthly } from '../routine-monthly/sample';
 import { addSampleStrugglingFiles } from '../struggling/sample';
+import { schoolDay } from '../../../shared/domain/dates';
 
 type Gender = '男' | '女';
 
@@ -203,7 +204,7 @@ function buildSchool(ctx: CoreContext, spec: SchoolSpec): GeneratedSchoolSummary
       { no: 1, start: `${spec.startYear}-09-01`, weeks: 20 },
       { no: 2, start: `${spec.startYear + 1}-02-23`, weeks: 20 },
     ].map((t) => ({ ...t, id: Number(insTerm.run(yearId, t.no, t.start, t.weeks).lastInsertRowid) }));
-    const today = ctx.now().toISOString().slice(0, 10);
+    const today = schoolDay(ctx.now());
     const current = terms.find((t) => t.start <= today && today < addDays(t.start, t.weeks * 7)) ?? terms[terms.length - 1];
     ctx.setSetting('currentTermId', String(current.id));
 

@@ -7,11 +7,11 @@ import { CandidateRulesSchema } from '../../../shared/contract/struggling';
 import { className } from '../../../shared/domain/constants';
 import type { CoreContext } from '../context';
 import { termLabel } from '../reports/common';
+import { schoolDay } from '../../../shared/domain/dates';
 
-/** The local calendar day, YYYY-MM-DD (entries and reminders are about school days, not UTC). */
+/** The school's calendar day, YYYY-MM-DD (entries and reminders are about school days, not UTC). */
 export function localDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return schoolDay(d);
 }
 
 export const SETTING_RULES = 'struggling.rules';

@@ -18,6 +18,7 @@ import { termLabel } from '../export/lists';
 import type { HandlerMap } from '../handlers';
 import { XLSX_MIME } from '../import/template';
 import { requireTerm } from '../timetable/queries';
+import { compactSchoolDay } from '../../../shared/domain/dates';
 
 interface TeacherInfo { id: number; name: string; subject: string | null; roles: TeacherRole[]; archived: number }
 
@@ -113,7 +114,7 @@ async function exportWorkload(ctx: CoreContext, termId: number): Promise<FilePay
     workloadLeaders(db, termId, 80).map((l) => [l.teacherName, l.roles.join('、'), l.weekly, l.yearTotal, l.minimum, l.ok ? '达标' : '未达标']));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   const d = ctx.now();
-  const stamp = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+  const stamp = compactSchoolDay(d);
   return { fileName: `${[school, term, '教师课时统计'].filter(Boolean).join('-')}-${stamp}.xlsx`, mime: XLSX_MIME, dataBase64: buf.toString('base64') };
 }
 

@@ -54,8 +54,9 @@ export function overdueFiles<T extends ReminderInput>(files: T[], today: string,
 /** The first day a file of a student who left on `leftOn` may be purged: leftOn + years (29 Feb -> 1 Mar). */
 export function purgeableFrom(leftOn: string, years: number): string {
   const [y, m, d] = leftOn.slice(0, 10).split('-').map(Number);
+  // Calendar arithmetic on a stored day (29 Feb + 1 year rolls to 1 Mar), no clock involved.
   const date = new Date(Date.UTC(y + years, m - 1, d));
-  return date.toISOString().slice(0, 10);
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 
 export function isPurgeable(leftOn: string | null, years: number, today: string): boolean {

@@ -27,6 +27,8 @@ export interface TaughtCount {
 
 const DAY_MS = 86_400_000;
 const toUtc = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+// Stored days are handled as UTC midnights: calendar arithmetic, no clock or time zone involved.
+// eslint-disable-next-line no-restricted-syntax
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** 1 = Monday ... 7 = Sunday. */

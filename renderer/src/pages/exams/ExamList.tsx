@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import { formFieldErrors, useApiError } from '../../app/useApiError';
 import type { T } from '../../app/formatError';
 import type { Lookups } from './ExamsPage';
+import { schoolDay } from '../../../../shared/domain/dates';
 
 interface FormValues {
   name: string; kind: ExamKind; date: string; mode: ExamMode; gradeIds: number[]; subjectIds: number[];
@@ -19,7 +20,7 @@ interface FormValues {
 }
 
 const FORM_FIELDS = ['name', 'kind', 'date', 'mode', 'gradeIds'];
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => schoolDay();
 
 export function ExamList({ exams, lookups, termId, onChanged, onOpen }: {
   exams: Exam[]; lookups: Lookups; termId: number; onChanged: () => Promise<void>; onOpen: (id: number, tab: string) => void;

@@ -20,13 +20,11 @@ import { monthLabel } from '../observations/common';
 import { SheetsGrid } from './SheetsGrid';
 import { TermSummaryModal } from './TermSummaryModal';
 import './monthly.css';
+import { schoolMonth } from '../../../../shared/domain/dates';
 
 type Job = 'start' | 'refresh' | 'discard' | 'sheets' | 'bulletinPdf' | 'bulletinDocx' | 'monthXlsx' | 'termXlsx';
 
-const thisMonth = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-};
+const thisMonth = () => schoolMonth();
 
 /** The month to open first: this month when the term has it, else the latest started one, else the first. */
 function defaultMonth(months: MonthlyCheckMonth[]): string | null {

@@ -14,6 +14,7 @@ import { SHEET_STATUSES, scoreSheet } from '../../../../shared/domain/routine/mo
 import { api } from '../../api/client';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
 import { LEVEL_COLOR, SHEET_STATUS_COLOR } from '../observations/common';
+import { schoolDay } from '../../../../shared/domain/dates';
 
 type ScoreField = `s_${string}`;
 export type SheetGridRow = Omit<MonthlySheetRow, 'scores'> & { [k: ScoreField]: number | null };
@@ -27,10 +28,7 @@ export function flattenSheet(row: MonthlySheetRow, itemKeys: string[]): SheetGri
   return flat;
 }
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const today = () => schoolDay();
 
 export function SheetsGrid({ sheets, operator, onSaved, toolbar }: {
   /** The month as loaded; the grid keeps its own rows after that (saves update them in place). */

@@ -12,6 +12,7 @@ import { useApiError } from '../../app/useApiError';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
 import { pickInput, useTeacherOptions } from '../../components/lookups';
 import { monthLabel } from './common';
+import { schoolDay } from '../../../../shared/domain/dates';
 
 export function ResearchTab({ term, onChanged }: { term: Term; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function ResearchTab({ term, onChanged }: { term: Term; onChanged: () => 
   );
   const remove = useCallback((row: ResearchActivity) => api.call('research/delete', { id: row.id }), []);
   const newRow = useCallback((): Partial<ResearchActivity> => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = schoolDay();
     const g = groups.find((x) => x.id === groupId);
     return { termId: term.id, date: today, groupId: g?.id, attendeeIds: g?.memberIds ?? [], hostId: g?.leaderId ?? null };
   }, [term.id, groupId, groups]);

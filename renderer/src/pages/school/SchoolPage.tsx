@@ -13,6 +13,8 @@ import { useAppState } from '../../app/AppState';
 import { formFieldErrors, useApiError } from '../../app/useApiError';
 import { Page } from '../../components/Page';
 import { SchoolForm } from './SchoolForm';
+import { schoolYearStart } from '../../../../shared/domain/calendar';
+import { schoolYmd } from '../../../../shared/domain/dates';
 
 interface TermForm { id?: number; schoolYearId: number; termNo: 1 | 2; startDate: Dayjs; teachingWeeks: number }
 
@@ -67,8 +69,8 @@ function TermsCard() {
   const loadYears = useCallback(() => {
     api.call('terms/listYears', {}).then((y) => {
       setYears(y);
-      const max = Math.max(new Date().getFullYear() - 1, ...y.map((x) => x.startYear));
-      setNewYear(y.length ? max + 1 : new Date().getMonth() >= 7 ? new Date().getFullYear() : new Date().getFullYear() - 1);
+      const max = Math.max(schoolYmd().year - 1, ...y.map((x) => x.startYear));
+      setNewYear(y.length ? max + 1 : schoolYearStart(new Date()));
     }, showError);
   }, [showError]);
   useEffect(loadYears, [loadYears]);

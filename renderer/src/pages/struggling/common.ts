@@ -2,6 +2,7 @@
 import type { Input, SchoolClass, Subject, Teacher } from '../../../../shared/contract';
 import type { StrugglingStatus } from '../../../../shared/contract/struggling';
 import { api, saveFile } from '../../api/client';
+import { schoolDay } from '../../../../shared/domain/dates';
 
 export interface Lookups {
   teachers: Teacher[];
@@ -25,7 +26,4 @@ export async function printPdf(reportId: 'struggling-file' | 'struggling-roster'
 /** A rate 0..1 as a percentage with one decimal; '—' when it cannot be computed. */
 export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 
-export const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+export const today = () => schoolDay();
