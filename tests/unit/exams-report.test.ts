@@ -94,7 +94,42 @@ describe('exam-quality-analysis PDF', () => {
     expect(text.replace(/\s+/g, '')).toContain('内部资料不得公开');
     expect(text).toContain('张*'); // masked names
     expect(text).not.toContain('李娜');
+    // G7103 was absent in 数学: not ranked on her partial total (58), said so under the table.
+    const html = (await core.call('reports/html', { reportId: 'exam-rank-list', params: { examId } })).html;
+    const row = /<tr><td class="num">([^<]*)<\/td><td class="num">G7103<\/td>/.exec(html);
+    expect(row?.[1]).toBe('—');
+    expect(html).toContain('有缺考或未录入科目的学生不参与排名');
+    // Ranks of the others in 七(1): G7101 (202) 1, G7102 (147.5) 2, G7104 (75) 3.
+    for (const [no, rank] of [['G7101', '1'], ['G7102', '2'], ['G7104', '3']]) {
+      expect(new RegExp(`<tr><td class="num">${rank}</td><td class="num">${no}</td>`).test(html), no).toBe(true);
+    }
     await core.call('exams/saveSettings', { ...st, allowRankLists: false });
+  }, 60_000);
+
+  it('prints the internal mark in the table header of every page, never over a row; a class slightly over a page stays on one page', async () => {
+    const { renderRankList, RANK_ROWS_PER_PAGE } = await import('../../electron/core/reports/exam-quality-report');
+    const { pdfOptionsFor } = await import('../../electron/core/reports/layout');
+    const row = (i: number) => ({ no: `G${String(i).padStart(4, '0')}`, name: `学生${i}`, scores: ['80', '90'], total: 170, rank: i });
+    const header = { schoolName: '测试中学', term: null, producedAt: new Date('2025-11-20T02:00:00Z') } as never;
+    const subjects = [{ subjectId: 1, subjectName: '语文' }, { subjectId: 2, subjectName: '数学' }];
+    const nearly = RANK_ROWS_PER_PAGE + 7; // the acceptance case: 7 rows spilled onto a near-empty page
+    const long = 80;
+    const data = { header, examName: '期中考试', subjects, classes: [
+      { className: '七年级(1)班', rows: Array.from({ length: nearly }, (_, i) => row(i + 1)) },
+      { className: '七年级(2)班', rows: Array.from({ length: long }, (_, i) => row(i + 1)) },
+    ] };
+    const pdf = await port.htmlToPdf(renderRankList(data as never), pdfOptionsFor({ paper: 'A4', landscape: false }));
+    const file = path.join(dir, 'rank-pages.pdf');
+    fs.writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(PAGES_DIR, 'rank-pages')]);
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    // Class 1 on one page; class 2 over three pages, each page headed by the mark and the class.
+    expect(pages[0].replace(/\s+/g, '')).toContain('内部资料不得公开七年级(1)班');
+    expect(pages[0]).toContain(`学生${nearly}`);
+    expect(pages[1].replace(/\s+/g, '')).toContain('内部资料不得公开七年级(2)班');
+    for (const p of pages) expect(p.replace(/\s+/g, '')).toMatch(/内部资料不得公开七年级\([12]\)班/);
+    // No page carries a handful of stray rows.
+    for (const p of pages) expect((p.match(/学生\d+/g) ?? []).length).toBeGreaterThanOrEqual(RANK_ROWS_PER_PAGE - 5);
   }, 60_000);
 });
 

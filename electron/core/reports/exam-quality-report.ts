@@ -182,7 +182,8 @@ ${commentary()}`;
 export interface RankListData {
   header: ReportHeaderData; examName: string;
   subjects: { subjectId: number; subjectName: string }[];
-  classes: { className: string; rows: { no: string; name: string; scores: (string | null)[]; total: number; rank: number }[] }[];
+  /** rank null: the student has no score in some subject (absent or not entered) and is not ranked on a partial total. */
+  classes: { className: string; rows: { no: string; name: string; scores: (string | null)[]; total: number; rank: number | null }[] }[];
 }
 
 export function loadRankList(ctx: CoreContext, params: ReportParams): RankListData {
@@ -198,20 +199,24 @@ export function loadRankList(ctx: CoreContext, params: ReportParams): RankListDa
   ).all(e.id) as { class_id: number; id: number; student_no: string; name: string; subject_id: number | null; score: number | null; absent: number | null }[];
   const classNames = new Map(analysis.grades.flatMap((g) => g.classes.map((c) => [c.classId, c.className] as const)));
   const wanted = params.classIds?.length ? new Set(params.classIds) : null;
-  const byStudent = new Map<number, { classId: number; no: string; name: string; cells: Map<number, string>; total: number }>();
+  const byStudent = new Map<number, { classId: number; no: string; name: string; cells: Map<number, string>; total: number; scored: number }>();
   for (const r of rows) {
     if (wanted && !wanted.has(r.class_id)) continue;
     let st = byStudent.get(r.id);
-    if (!st) byStudent.set(r.id, (st = { classId: r.class_id, no: r.student_no, name: r.name, cells: new Map(), total: 0 }));
+    if (!st) byStudent.set(r.id, (st = { classId: r.class_id, no: r.student_no, name: r.name, cells: new Map(), total: 0, scored: 0 }));
     if (r.subject_id === null) continue;
     st.cells.set(r.subject_id, r.absent ? '缺考' : String(r.score));
-    if (r.score !== null) st.total += r.score;
+    if (r.score !== null && !r.absent) { st.total += r.score; st.scored++; }
   }
   const classes = [...classNames].filter(([id]) => !wanted || wanted.has(id)).map(([classId, className]) => {
-    const list = [...byStudent.values()].filter((s) => s.classId === classId).sort((a, b) => b.total - a.total);
+    const inClass = [...byStudent.values()].filter((s) => s.classId === classId);
+    // Only students with a score in every subject are ranked: a partial total would rank an absentee too low.
+    const complete = inClass.filter((s) => s.scored === subjects.length).sort((a, b) => b.total - a.total);
+    const partial = inClass.filter((s) => s.scored < subjects.length).sort((a, b) => a.no.localeCompare(b.no));
     // Competition ranking: equal totals share a rank (1, 2, 2, 4).
-    const ranked = list.map((s, i) => ({ s, rank: i + 1 }));
+    const ranked: { s: (typeof inClass)[number]; rank: number | null }[] = complete.map((s, i) => ({ s, rank: i + 1 }));
     for (let i = 1; i < ranked.length; i++) if (ranked[i].s.total === ranked[i - 1].s.total) ranked[i].rank = ranked[i - 1].rank;
+    ranked.push(...partial.map((s) => ({ s, rank: null })));
     return {
       className,
       rows: ranked.map(({ s, rank }) => ({
@@ -225,26 +230,33 @@ export function loadRankList(ctx: CoreContext, params: ReportParams): RankListDa
 }
 
 const RANK_CSS = `
-.internal { position: fixed; bottom: 0; right: 0; font-family: "SimHei", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
-  font-size: 10pt; font-weight: bold; border: 1pt solid #000; padding: 0.5mm 2mm; background: #fff; }
-.internal-title { text-align: center; font-family: "SimHei", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-weight: bold; margin-bottom: 2mm; }
+table.rank th.internal { font-family: "SimHei", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 10pt;
+  letter-spacing: 0.2em; border: 1.2pt solid #000; height: 7mm; }
 table.rank td, table.rank th { font-size: 9pt; height: 6mm; }
+table.rank.compact td { font-size: 8.5pt; height: 4.8mm; padding-top: 0; padding-bottom: 0; }
+.rank-note { font-size: 9pt; margin-top: 1.5mm; }
 `;
+
+/** Rows of 6 mm that fit under the title on an A4 portrait page; a class up to 30% longer is printed compact. */
+export const RANK_ROWS_PER_PAGE = 38;
+const COMPACT_UP_TO = Math.floor(RANK_ROWS_PER_PAGE * 1.3);
 
 export function renderRankList(d: RankListData): string {
   const sheets = d.classes.map((c) => {
     const head = ['名次', '学籍号', '姓名', ...d.subjects.map((s) => s.subjectName), '总分'];
-    const body = c.rows.map((r) => `<tr><td class="num">${r.rank}</td><td class="num">${esc(r.no)}</td><td>${esc(r.name)}</td>${r.scores.map((v) => `<td class="num">${esc(v ?? '')}</td>`).join('')}<td class="num">${r.total}</td></tr>`).join('');
+    const body = c.rows.map((r) => `<tr><td class="num">${r.rank ?? '—'}</td><td class="num">${esc(r.no)}</td><td>${esc(r.name)}</td>${r.scores.map((v) => `<td class="num">${esc(v ?? '')}</td>`).join('')}<td class="num">${r.total}</td></tr>`).join('');
     return `<section class="sheet">
 ${schoolHeader(d.header.schoolName, d.header.term?.label ?? null)}
 ${reportTitle(`${d.examName} ${RANK_LIST_TITLE}`)}
-<div class="internal-title">${INTERNAL_MARK}\u3000\u3000${esc(c.className)}</div>
-<table class="grid rank"><colgroup><col style="width:11mm"><col style="width:42mm"><col style="width:20mm">${d.subjects.map(() => '<col>').join('')}<col style="width:14mm"></colgroup>
-<thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>
+<table class="grid rank${c.rows.length > RANK_ROWS_PER_PAGE && c.rows.length <= COMPACT_UP_TO ? ' compact' : ''}"><colgroup><col style="width:11mm"><col style="width:42mm"><col style="width:20mm">${d.subjects.map(() => '<col>').join('')}<col style="width:14mm"></colgroup>
+<thead><tr><th class="internal" colspan="${head.length}">${INTERNAL_MARK}\u3000\u3000${esc(c.className)}</th></tr>
+<tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>
+${c.rows.some((r) => r.rank === null) ? '<p class="rank-note">注：有缺考或未录入科目的学生不参与排名（名次记“—”），其总分为已考科目之和。</p>' : ''}
 ${producedLine(d.header.producedAt)}
 </section>`;
   }).join('\n');
-  return documentShell({ title: `${INTERNAL_MARK} ${RANK_LIST_TITLE}`, setup: EXAM_REPORT_SETUP, body: `<div class="internal">${INTERNAL_MARK}</div>\n${sheets}`, css: RANK_CSS });
+  // The 内部资料 mark heads the table and repeats with its header on every printed page: it never covers a row.
+  return documentShell({ title: `${INTERNAL_MARK} ${RANK_LIST_TITLE}`, setup: EXAM_REPORT_SETUP, body: sheets, css: RANK_CSS });
 }
 
 /** Catalogue entries, spread into REPORTS in catalogue.ts. */
