@@ -99,7 +99,10 @@ function balanceLine(s: SubjectGradeAnalysis): string {
   return `<div class="balance">班级间均衡：各班平均分差异系数 CV = ${esc(cv)}，最高与最低班级平均分相差 ${esc(round(spread, 2))} 分。</div>`;
 }
 
-function charts(s: SubjectGradeAnalysis): string {
+export interface SubjectChart { title: string; svg: string; width: number; height: number; span: 'full' | 'half' }
+
+/** A subject's charts (three rates by class, the grade's distribution, class averages): drawn once for PDF and Word. */
+export function subjectCharts(s: SubjectGradeAnalysis): SubjectChart[] {
   const cats = s.classes.map((c) => shortClass(c.className));
   const rate = (x: number | null) => (x === null ? null : Math.round(x * 100));
   const rates = barSvg({
@@ -119,7 +122,15 @@ function charts(s: SubjectGradeAnalysis): string {
     series: [{ name: '平均分', values: s.classes.map((c) => (c.average === null ? null : round(c.average, 1))) }],
     reference: s.grade.average === null ? undefined : { value: s.grade.average, label: `年级平均 ${round(s.grade.average, 1)}` },
   });
-  return `<div class="charts"><div class="full">${rates}</div><div class="half">${hist}</div><div class="half">${avgs}</div></div>`;
+  return [
+    { title: `${s.subjectName} 各班三率（%）`, svg: rates, width: 700, height: 200, span: 'full' },
+    { title: `${s.subjectName} 年级分数分布（人）`, svg: hist, width: 345, height: 180, span: 'half' },
+    { title: `${s.subjectName} 各班平均分`, svg: avgs, width: 345, height: 180, span: 'half' },
+  ];
+}
+
+function charts(s: SubjectGradeAnalysis): string {
+  return `<div class="charts">${subjectCharts(s).map((c) => `<div class="${c.span}">${c.svg}</div>`).join('')}</div>`;
 }
 
 function overview(g: GradeAnalysis): string {
