@@ -90,11 +90,34 @@ export function createEnv(): { env: BenchEnv; setup(): Promise<void>; cleanup():
 }
 
 /** The Chromium PDF port for figures that print; a machine without Chromium skips them. */
-export async function chromiumPdfPortOrSkip(): Promise<PdfPort> {
+/** A PDF port that adds up the time spent inside Chromium (setContent, fonts, page.pdf). */
+export interface TimedPdfPort extends PdfPort { chromiumMs: number; reset(): void }
+
+export async function chromiumPdfPortOrSkip(): Promise<TimedPdfPort> {
+  let port: PdfPort;
   try {
     const { createChromiumPdfPort } = await import('../electron/server/pdf-chromium');
-    return createChromiumPdfPort();
+    port = createChromiumPdfPort();
   } catch (e) {
     throw new SkipFigure(`Chromium PDF port not available: ${(e as Error).message}`);
   }
+  const timed: TimedPdfPort = {
+    chromiumMs: 0,
+    reset() { timed.chromiumMs = 0; },
+    async htmlToPdf(html, o) {
+      const t0 = performance.now();
+      try { return await port.htmlToPdf(html, o); } finally { timed.chromiumMs += performance.now() - t0; }
+    },
+    async svgToPng(svg, o) {
+      const t0 = performance.now();
+      try { return await port.svgToPng!(svg, o); } finally { timed.chromiumMs += performance.now() - t0; }
+    },
+    close: () => port.close?.() ?? Promise.resolve(),
+  };
+  return timed;
+}
+
+/** Chromium's share of a PDF figure: how much of it is the browser rendering the final HTML, the rest being ours. */
+export function chromiumShare(name: string, port: TimedPdfPort, totalMs: number) {
+  return { name: `${name}_chromium_share`, value: totalMs > 0 ? Math.round((port.chromiumMs / totalMs) * 100) / 100 : 0, unit: 'share' };
 }

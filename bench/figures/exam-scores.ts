@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Core } from '../../electron/core/app';
 import type { PdfPort } from '../../electron/core/reports/pdf-port';
 import { className } from '../../shared/domain/constants';
-import { medianMs, skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip } from '../env';
+import { medianMs, skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip, chromiumShare, type TimedPdfPort } from '../env';
 
 const SUBJECT_CODES = ['YW', 'SX', 'YY', 'DF', 'LS', 'DL', 'WL', 'HX', 'SW'];
 
@@ -47,7 +47,7 @@ export async function prepare(core: Core): Promise<{ examId: number; file: Buffe
 
 /** A private copy of the large school with the exam imported (each figure prepares its own: figures may run alone). */
 async function setup(env: BenchEnv, withPdf = false) {
-  const pdf: PdfPort | null = withPdf ? await chromiumPdfPortOrSkip() : null;
+  const pdf: TimedPdfPort | null = withPdf ? await chromiumPdfPortOrSkip() : null;
   const core = await env.openLargeSchool({ pdf });
   try {
     const prep = await prepare(core);
@@ -97,10 +97,11 @@ const reportFigure: Figure = {
     try {
       await s.pdf!.htmlToPdf('<p>warm-up</p>', { paper: 'A4', landscape: false });
       let pages = 0;
+      s.pdf!.reset();
       const ms = await timeMs(async () => {
         pages = (await s.core.call('reports/pdf', { reportId: 'exam-quality-analysis', params: { examId: s.examId } })).pages;
       });
-      return { value: ms, more: [{ name: 'analysis_report_pdf_pages', value: pages, unit: 'pages' }] };
+      return { value: ms, more: [{ name: 'analysis_report_pdf_pages', value: pages, unit: 'pages' }, chromiumShare('analysis_report_pdf', s.pdf!, ms)] };
     } finally { await s.core.close(); } // closes the PDF port too
   },
 };

@@ -7,10 +7,10 @@ import type { Core } from '../../electron/core/app';
 import type { PdfPort } from '../../electron/core/reports/pdf-port';
 import { addSampleRoutineMonthly } from '../../electron/core/routine-monthly/sample';
 import { termMonths } from '../../shared/domain/routine/monthly';
-import { skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip } from '../env';
+import { skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip, chromiumShare, type TimedPdfPort } from '../env';
 
 /** Opens a copy of the large school with a scored month; returns the core, port and month. */
-async function scoredMonth(env: BenchEnv): Promise<{ core: Core; pdf: PdfPort; termId: number; month: string; sheets: number }> {
+async function scoredMonth(env: BenchEnv): Promise<{ core: Core; pdf: TimedPdfPort; termId: number; month: string; sheets: number }> {
   const pdf = await chromiumPdfPortOrSkip();
   await pdf.htmlToPdf('<p>warm-up</p>', { paper: 'A4', landscape: false });
   const core = await env.openLargeSchool({ pdf });
@@ -41,9 +41,10 @@ const bulletin: Figure = {
   unit: 'ms',
   target: 5000,
   async run(env) {
-    const { core, termId, month } = await scoredMonth(env);
+    const { core, pdf, termId, month } = await scoredMonth(env);
     try {
       let pages = 0;
+      pdf.reset();
       const ms = await timeMs(async () => {
         const out = await core.call('reports/pdf', { reportId: 'monthly-bulletin', params: { termId, month } }).catch((e) => skipIfNotReady(e, 'reports/pdf'));
         pages = out.pages;
@@ -51,6 +52,7 @@ const bulletin: Figure = {
       const docxMs = await timeMs(() => core.call('routineReports/bulletinDocx', { termId, month }));
       return { value: ms, more: [
         { name: 'monthly_bulletin_pdf_pages', value: pages, unit: 'pages' },
+        chromiumShare('monthly_bulletin_pdf', pdf, ms),
         { name: 'monthly_bulletin_docx', value: docxMs, unit: 'ms' },
       ] };
     } finally {
@@ -64,9 +66,10 @@ const sheets250: Figure = {
   unit: 'ms',
   target: 20000,
   async run(env) {
-    const { core, termId, month, sheets } = await scoredMonth(env);
+    const { core, pdf, termId, month, sheets } = await scoredMonth(env);
     try {
       let pages = 0;
+      pdf.reset();
       const ms = await timeMs(async () => {
         const out = await core.call('reports/pdf', { reportId: 'monthly-sheets', params: { termId, month } }).catch((e) => skipIfNotReady(e, 'reports/pdf'));
         pages = out.pages;
@@ -75,6 +78,7 @@ const sheets250: Figure = {
       const xlsxMs = await timeMs(() => core.call('routineReports/monthXlsx', { termId, month }));
       return { value: ms, more: [
         { name: 'monthly_sheets_pdf_250_pages', value: pages, unit: 'pages' },
+        chromiumShare('monthly_sheets_pdf_250', pdf, ms),
         { name: 'monthly_month_xlsx', value: xlsxMs, unit: 'ms' },
       ] };
     } finally {

@@ -1,4 +1,4 @@
-import { SkipFigure, skipIfNotReady, timeMs, type Figure, chromiumPdfPortOrSkip } from '../env';
+import { SkipFigure, skipIfNotReady, timeMs, type Figure, chromiumPdfPortOrSkip, chromiumShare } from '../env';
 
 /**
  * The class student lists of all 60 classes as one PDF through the Chromium port. The browser is started
@@ -20,6 +20,7 @@ const figure: Figure = {
         }
       });
       let pages = 0;
+      pdf.reset();
       const ms = await timeMs(async () => {
         try {
           const out = await core.call('reports/pdf', { reportId: 'class-student-lists', params: { termId: env.largeSchool.currentTermId } });
@@ -34,6 +35,7 @@ const figure: Figure = {
         more: [
           { name: 'print_class_lists_60_pages', value: pages, unit: 'pages' },
           { name: 'pdf_port_start_ms', value: startMs, unit: 'ms' },
+          chromiumShare('print_class_lists_60', pdf, ms),
         ],
       };
     } finally {

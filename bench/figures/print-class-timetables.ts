@@ -1,5 +1,5 @@
 import type { Core } from '../../electron/core/app';
-import { SkipFigure, skipIfNotReady, timeMs, type Figure, chromiumPdfPortOrSkip } from '../env';
+import { SkipFigure, skipIfNotReady, timeMs, type Figure, chromiumPdfPortOrSkip, chromiumShare } from '../env';
 
 /**
  * Fills each class's week from its own assignments in order (teacher clashes are irrelevant to printing). Only
@@ -47,6 +47,7 @@ const figure: Figure = {
         throw new SkipFigure(`Chromium PDF port failed to start: ${(e as Error).message}`);
       }
       let pages = 0;
+      pdf.reset();
       const ms = await timeMs(async () => {
         try {
           const out = await core.call('reports/pdf', { reportId: 'class-timetables', params: { termId } });
@@ -61,6 +62,7 @@ const figure: Figure = {
         more: [
           { name: 'print_class_timetables_60_pages', value: pages, unit: 'pages' },
           { name: 'print_class_timetables_60_lessons', value: lessons, unit: 'lessons' },
+          chromiumShare('print_class_timetables_60', pdf, ms),
         ],
       };
     } finally {

@@ -75,19 +75,6 @@ describe('exam-quality-analysis PDF', () => {
     // 语文 七(1): 92, 76, 58, 35 -> average 65.25, pass 2/4
     expect(text).toMatch(/七年级\(1\)班\s+4\s+4\s+100\.0%\s+65\.25/);
     for (const n of NAMES) expect(text).not.toContain(n);
-    // Page numbers on every page, no blank page, the charts as images, black headings, cells on one line.
-    const pdf = path.join(outDir, 'report.pdf');
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(PAGES_DIR, 'word')]);
-    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
-    pages.forEach((pg, i) => expect(pg.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`第${i + 1}页共${pages.length}页`));
-    for (const pg of pages) expect(pg.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/, '').trim().length).toBeGreaterThan(20);
-    const media = execFileSync('unzip', ['-l', file], { encoding: 'utf8' }).match(/word\/media\/\S+\.png/g) ?? [];
-    expect(media.length).toBe(6); // 语文 and 数学 x (rates, distribution, averages)
-    const styles = execFileSync('unzip', ['-p', file, 'word/styles.xml'], { encoding: 'utf8' });
-    expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?<w:color w:val="000000"\/>/);
-    const lines = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\n');
-    expect(lines.some((l) => /七年级\(1\)班\s+\d/.test(l))).toBe(true); // class name whole, figures beside it
-    expect(lines.some((l) => /^\s*班\s*$/.test(l) || /^\s*%\s*$/.test(l))).toBe(false); // nothing wrapped onto its own line
     const audit = await core.call('audit/list', { entity: 'report' });
     expect(audit.rows[0]).toMatchObject({ action: 'print', entityId: 'exam-quality-analysis' });
   }, 60_000);
