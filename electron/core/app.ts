@@ -79,7 +79,8 @@ export class Core {
   private now: () => Date;
   private pdf: PdfPort | null;
   private ctx: CoreContext | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** One writer: calls run one at a time, except while a call waits on the PDF engine (see withPdfOutsideQueue). */
+  private readonly calls = new CallLock();
   private dailyBackups: boolean;
   /** The day the daily backup was last checked: an app left open overnight still backs up once a day. */
   private dailyCheckedOn = '';
@@ -257,26 +258,34 @@ export class Core {
     };
   }
 
-  /** Validates input against the contract and runs the handler. Calls are serialised: one writer. */
-  call<M extends Method>(method: M, rawInput: Input<M> | unknown): Promise<Output<M>> {
-    const run = async (): Promise<Output<M>> => {
-      const spec = contract[method];
-      if (!spec) throw new AppError('NOT_FOUND', 'unknownMethod', { method: String(method) });
-      const parsed = spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw validationError(parsed.error);
-      if (this.state === 'ok') this.checkFilesUnchanged();
-      if (this.state !== 'ok' && !RECOVERY_METHODS.has(method)) {
-        throw new AppError(this.state === 'newer' ? 'DB_NEWER' : 'DB_DAMAGED', this.problem?.key ?? 'dbDamaged', this.problem?.params);
-      }
-      if (this.state === 'ok' && this.dailyCheckedOn !== this.now().toDateString() && this.status().hasSchool) await this.dailyBackupIfDue();
-      const own = this.ownHandler(method, parsed.data);
-      if (own) return (await own) as Output<M>;
-      const h = allHandlers[method] as unknown as (i: unknown, c: CoreContext) => Output<M> | Promise<Output<M>>;
-      return await h(parsed.data, this.ctx!);
-    };
-    const p = this.queue.then(run, run);
-    this.queue = p.catch(() => undefined);
-    return p;
+  /**
+   * Validates input against the contract and runs the handler. Calls are serialised (one writer), but a call
+   * that is waiting on the PDF engine lets the others through: Chromium rendering a 250-page PDF takes seconds
+   * and touches no data, so the app keeps answering meanwhile.
+   */
+  async call<M extends Method>(method: M, rawInput: Input<M> | unknown): Promise<Output<M>> {
+    const hold = await this.calls.acquire();
+    try {
+      return await this.run(method, rawInput, hold);
+    } finally {
+      hold.release();
+    }
+  }
+
+  private async run<M extends Method>(method: M, rawInput: Input<M> | unknown, hold: LockHold): Promise<Output<M>> {
+    const spec = contract[method];
+    if (!spec) throw new AppError('NOT_FOUND', 'unknownMethod', { method: String(method) });
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    if (this.state === 'ok') this.checkFilesUnchanged();
+    if (this.state !== 'ok' && !RECOVERY_METHODS.has(method)) {
+      throw new AppError(this.state === 'newer' ? 'DB_NEWER' : 'DB_DAMAGED', this.problem?.key ?? 'dbDamaged', this.problem?.params);
+    }
+    if (this.state === 'ok' && this.dailyCheckedOn !== this.now().toDateString() && this.status().hasSchool) await this.dailyBackupIfDue();
+    const own = this.ownHandler(method, parsed.data);
+    if (own) return (await own) as Output<M>;
+    const h = allHandlers[method] as unknown as (i: unknown, c: CoreContext) => Output<M> | Promise<Output<M>>;
+    return await h(parsed.data, this.ctx!.pdf ? { ...this.ctx!, pdf: pdfOutsideLock(this.ctx!.pdf, hold) } : this.ctx!);
   }
 
   /** Methods that reopen or replace the database live here, not in a module. */
@@ -343,7 +352,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
-    await this.queue.catch(() => undefined);
+    (await this.calls.acquire()).release(); // wait for the call in progress
     if (this.db) {
       try { this.db.pragma('wal_checkpoint(TRUNCATE)'); } catch { /* ignore */ }
       this.db.close();
@@ -353,6 +362,50 @@ export class Core {
     await this.pdf?.close?.();
     this.lock.release();
   }
+}
+
+interface LockHold { release(): void; reacquire(): Promise<void> }
+
+/** A FIFO lock whose holder can step out and back in (while it awaits the PDF engine). */
+class CallLock {
+  private tail: Promise<void> = Promise.resolve();
+
+  private take(): Promise<() => void> {
+    let free!: () => void;
+    const mine = new Promise<void>((r) => { free = r; });
+    const before = this.tail;
+    this.tail = before.then(() => mine);
+    return before.then(() => free);
+  }
+
+  async acquire(): Promise<LockHold> {
+    let free: (() => void) | null = await this.take();
+    return {
+      release: () => { free?.(); free = null; },
+      reacquire: async () => { if (!free) free = await this.take(); },
+    };
+  }
+}
+
+/**
+ * The PDF port as a handler sees it: while Chromium renders, the call steps out of the lock so other calls
+ * run; it queues again before going on (e.g. to write the audit entry). The HTML is complete before the
+ * port is called, so nothing the other calls write can change this printout.
+ */
+function pdfOutsideLock(port: PdfPort, hold: LockHold): PdfPort {
+  const outside = async <T>(job: () => Promise<T>): Promise<T> => {
+    hold.release();
+    try {
+      return await job();
+    } finally {
+      await hold.reacquire();
+    }
+  };
+  return {
+    htmlToPdf: (html, opts) => outside(() => port.htmlToPdf(html, opts)),
+    svgToPng: port.svgToPng ? (svg, opts) => outside(() => port.svgToPng!(svg, opts)) : undefined,
+    close: port.close ? () => port.close!() : undefined,
+  };
 }
 
 export function validationError(err: z.ZodError): AppError {

@@ -45,6 +45,18 @@ function useSize<E extends HTMLElement>(): [(el: E | null) => void, { width: num
   return [setEl, size];
 }
 
+/** Seconds since `running` turned true (0 when idle): long printouts say how long they have been working. */
+function useElapsedSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const t0 = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - t0) / 1000)), 500);
+    return () => { clearInterval(timer); setSeconds(0); };
+  }, [running]);
+  return seconds;
+}
+
 export default function ReportsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -58,6 +70,7 @@ export default function ReportsPage() {
   const [rendering, setRendering] = useState(false);
   const [pdfBusy, setPdfBusy] = useState<'save' | 'print' | null>(null);
   const [pages, setPages] = useState<number | null>(null);
+  const elapsed = useElapsedSeconds(!!pdfBusy);
   const iframeRef = useRef<HTMLIFrameElement | null>(null);
   const [boxRef, box] = useSize<HTMLDivElement>();
   const seq = useRef(0);
@@ -197,7 +210,8 @@ export default function ReportsPage() {
               <div className="jw-panel jw-reports-params">
                 <ReportParamsForm report={report} values={values} onChange={setValues} />
                 <Space wrap className="jw-reports-actions">
-                  {pages !== null && <Typography.Text type="secondary" data-testid="report-pages">{t('tools.reports.pages', { pages })}</Typography.Text>}
+                  {pdfBusy && <Typography.Text type="secondary" data-testid="report-progress">{t('tools.reports.generating', { seconds: elapsed })}</Typography.Text>}
+                  {!pdfBusy && pages !== null && <Typography.Text type="secondary" data-testid="report-pages">{t('tools.reports.pages', { pages })}</Typography.Text>}
                   <Button icon={<EyeOutlined />} onClick={() => void renderPreview()} loading={rendering} data-testid="report-preview-button">
                     {t('tools.reports.preview')}
                   </Button>
