@@ -7,7 +7,6 @@
  */
 import ExcelJS from 'exceljs';
 import type { Core } from '../../electron/core/app';
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
 import { className } from '../../shared/domain/constants';
 import { medianMs, skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip, chromiumShare, type TimedPdfPort } from '../env';
 

@@ -4,7 +4,6 @@
  * is started and every sheet scored before timing; the browser is warmed up first (its start is not the report).
  */
 import type { Core } from '../../electron/core/app';
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
 import { addSampleRoutineMonthly } from '../../electron/core/routine-monthly/sample';
 import { termMonths } from '../../shared/domain/routine/monthly';
 import { skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip, chromiumShare, type TimedPdfPort } from '../env';

@@ -3,7 +3,9 @@
  * Pages work within `currentTerm`; changing it goes through the core so it is remembered for next start.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppStatus, Term } from '../../../shared/contract';
+import { termDisplayName } from '../../../shared/domain/calendar';
 import { api } from '../api/client';
 
 export interface AppStateValue {
@@ -51,11 +53,16 @@ export function AppStateProvider({ children, fallback }: { children: ReactNode; 
     setTerms(await api.call('terms/list', {}));
   }, []);
 
+  // Term names in the user's language, for every page at once (the core keeps and prints the Chinese name).
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  const shownTerms = useMemo(() => terms.map((t) => ({ ...t, name: termDisplayName(t.name, lang) })), [terms, lang]);
+
   const value = useMemo<AppStateValue | null>(() => {
     if (!status) return null;
-    const currentTerm = terms.find((t) => t.id === status.currentTermId) ?? terms.find((t) => t.isCurrent) ?? null;
-    return { status, terms, currentTerm, setCurrentTerm, refresh };
-  }, [status, terms, setCurrentTerm, refresh]);
+    const currentTerm = shownTerms.find((t) => t.id === status.currentTermId) ?? shownTerms.find((t) => t.isCurrent) ?? null;
+    return { status, terms: shownTerms, currentTerm, setCurrentTerm, refresh };
+  }, [status, shownTerms, setCurrentTerm, refresh]);
 
   if (!value) return <>{fallback(error)}</>;
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
