@@ -497,7 +497,9 @@ export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
             data-testid="grid-search"
             allowClear
             prefix={<SearchOutlined />}
-            placeholder={t('grid.searchPlaceholder')}
+            aria-label={t('grid.searchLabel')}
+            // Say what the search finds: names and pinyin initials only where the grid lists people.
+            placeholder={t(columns.some((c) => c.kind === 'person' || c.people) ? 'grid.searchPlaceholder' : 'grid.searchPlaceholderPlain')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             style={{ width: 240 }}

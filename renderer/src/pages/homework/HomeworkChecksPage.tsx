@@ -225,8 +225,10 @@ export default function HomeworkChecksPage() {
 
   const pageActions = (
     <Space>
-      <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => { if (d) { setMonth(d.format('YYYY-MM')); setStarted(null); } }} style={{ width: 110 }} data-testid="hw-month" />
-      <DatePicker allowClear={false} value={dayjs(checkDate)} onChange={(d) => d && setCheckDate(d.format('YYYY-MM-DD'))} style={{ width: 130 }} title={t('routine.checks.checkDate')} />
+      <span className="jw-inline-label">{t('routine.checks.monthLabel')}</span>
+      <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => { if (d) { setMonth(d.format('YYYY-MM')); setStarted(null); } }} style={{ width: 110 }} data-testid="hw-month" aria-label={t('routine.checks.monthLabel')} />
+      <span className="jw-inline-label">{t('routine.checks.checkDate')}</span>
+      <DatePicker allowClear={false} value={dayjs(checkDate)} onChange={(d) => d && setCheckDate(d.format('YYYY-MM-DD'))} style={{ width: 130 }} aria-label={t('routine.checks.checkDate')} />
       <Select allowClear placeholder={t('routine.homework.anyType')} value={homeworkType ?? undefined} onChange={(v) => setHomeworkType(v ?? null)} options={opts.homeworkTypes} style={{ width: 130 }} />
       <Button type="primary" icon={<PlayCircleOutlined />} onClick={start} data-testid="hw-start">{t('routine.checks.start')}</Button>
       {started && <Button icon={<SaveOutlined />} loading={busy} onClick={saveAllDrafts} data-testid="hw-save-all">{t('routine.checks.saveAll')}</Button>}

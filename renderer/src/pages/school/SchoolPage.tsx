@@ -115,7 +115,8 @@ function TermsCard() {
       extra={
         <Space>
           <Space.Compact>
-            <InputNumber min={2000} max={2100} value={newYear} onChange={setNewYear} style={{ width: 100 }} data-testid="year-input" />
+            <InputNumber min={2000} max={2100} value={newYear} onChange={setNewYear} style={{ width: 150 }} data-testid="year-input"
+              prefix={t('school.yearStartLabel')} aria-label={t('school.yearStartLabel')} />
             <Button icon={<PlusOutlined />} onClick={addYear} data-testid="year-add">{t('school.addYear')}</Button>
           </Space.Compact>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => openTerm()} disabled={!years.length} data-testid="term-add">
