@@ -97,7 +97,7 @@ test('exam for grade 7, import with an error then corrected, analysis average, q
   await writeSheet(badFile, bad);
   await writeSheet(goodFile, rows);
 
-  // ---- import: the out-of-range score is named by row and column; confirm stays disabled ----
+  // ---- import: the out-of-range score is named by row and column; that row would be skipped ----
   await page.getByTestId('exam-tab-import').click();
   await page.getByTestId('exam-import-file').setInputFiles(badFile);
   const issues = page.getByTestId('exam-import-issues');
@@ -106,7 +106,7 @@ test('exam for grade 7, import with an error then corrected, analysis average, q
   await expect(badRow).toContainText('7'); // Excel row: header is row 1, bad[5] is row 7
   await expect(badRow.locator('td').nth(1)).toHaveText('7');
   await expect(badRow.locator('td').nth(2)).toHaveText('数学');
-  await expect(page.getByTestId('exam-import-confirm')).toBeDisabled();
+  await expect(page.getByTestId('exam-import-confirm')).toContainText('跳过 1 行');
   await app.shot('ex-04-import-error');
   expect((await app.api<Exam>('exams/get', { id: exam.id })).cells).toBe(0); // nothing written
 

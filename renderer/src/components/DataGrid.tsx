@@ -22,6 +22,7 @@ import { useApiError } from '../app/useApiError';
 import { AG_GRID_ZH } from './gridLocale';
 import { MultiSelectEditor, SelectEditor, type GridOption } from './GridEditors';
 import { parseBool, parseDate, parseTsv } from './tsv';
+import { headerMinWidth, WRAPPING_HEADERS } from './gridHeaders';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -187,7 +188,8 @@ export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
           colId: c.field,
           field: c.field,
           headerName: c.header,
-          initialWidth: c.width ?? (kind === 'bool' ? 90 : kind === 'person' ? 110 : 130),
+          initialWidth: Math.max(c.width ?? (kind === 'bool' ? 90 : kind === 'person' ? 110 : 130), headerMinWidth(c.header)),
+          minWidth: headerMinWidth(c.header),
           initialHide: c.hide,
           initialPinned: c.pinned,
           editable,
@@ -557,7 +559,7 @@ export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
           rowData={rows ?? undefined}
           loading={rows === null}
           columnDefs={colDefs}
-          defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, cellDataType: false, suppressHeaderMenuButton: false }}
+          defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, cellDataType: false, suppressHeaderMenuButton: false, ...WRAPPING_HEADERS }}
           getRowId={(p) => p.data.__key}
           rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
           selectionColumnDef={{ pinned: 'left', width: 44, resizable: false }}

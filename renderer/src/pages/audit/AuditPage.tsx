@@ -17,6 +17,7 @@ import { AG_GRID_ZH } from '../../components/gridLocale';
 import { Page } from '../../components/Page';
 import { formatTime, labelFor } from '../backups/format';
 import './audit.css';
+import { WRAPPING_HEADERS } from '../../components/gridHeaders';
 
 /** The filter offers every entity the log can hold (tests/unit/i18n-runtime-keys checks each is translated). */
 const ENTITIES = [
@@ -213,7 +214,7 @@ export default function AuditPage() {
             rowData={data?.rows}
             loading={data === null}
             columnDefs={colDefs}
-            defaultColDef={{ resizable: true, sortable: true }}
+            defaultColDef={{ resizable: true, sortable: true, ...WRAPPING_HEADERS }}
             getRowId={(p) => String(p.data.id)}
             tooltipShowDelay={300}
             onRowDoubleClicked={(e) => e.data && (e.data.before || e.data.after) && setDetail(e.data)}

@@ -22,6 +22,7 @@ import { useApiError } from '../../app/useApiError';
 import { DataGrid, gridTheme, type GridColumn } from '../../components/DataGrid';
 import { Page } from '../../components/Page';
 import './compliance.css';
+import { WRAPPING_HEADERS } from '../../components/gridHeaders';
 
 type Basis = ComplianceResult['basis'];
 interface Query { termId: number; basis: Basis; from?: string; to?: string }
@@ -338,7 +339,7 @@ function StandardTab({ onSaved }: { onSaved: () => void }) {
             columnDefs={colDefs}
             getRowId={(p) => p.data.key}
             pinnedBottomRowData={totalRow ? [sumRow, totalRow] : [sumRow]}
-            defaultColDef={{ sortable: false, resizable: true }}
+            defaultColDef={{ sortable: false, resizable: true, ...WRAPPING_HEADERS }}
             singleClickEdit
             stopEditingWhenCellsLoseFocus
             onCellValueChanged={onChange}

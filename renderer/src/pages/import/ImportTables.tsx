@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportField, ImportIssue, ImportPreview, ImportPreviewRow } from '../../../../shared/contract';
 import { gridTheme } from '../../components/DataGrid';
 import { AG_GRID_ZH } from '../../components/gridLocale';
+import { WRAPPING_HEADERS } from '../../components/gridHeaders';
 
 /** "Do not import" in the mapping Select (antd Select treats null as no value, so a sentinel is used). */
 const NOT_MAPPED = -1;
@@ -170,7 +171,7 @@ export function PreviewGrid({ preview }: { preview: ImportPreview }) {
         localeText={i18n.language === 'zh-CN' ? AG_GRID_ZH : undefined}
         rowData={preview.rows}
         columnDefs={colDefs}
-        defaultColDef={{ sortable: true, resizable: true }}
+        defaultColDef={{ sortable: true, resizable: true, ...WRAPPING_HEADERS }}
         getRowId={(p) => String(p.data.row)}
         rowClassRules={{ 'jw-import-row-error': (p) => !!p.data?.hasError }}
         domLayout={preview.rows.length > AUTO_HEIGHT_ROWS ? 'normal' : 'autoHeight'}
