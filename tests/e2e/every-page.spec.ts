@@ -31,8 +31,10 @@ test('every page at 1366x768, in Chinese and English: nothing cut off, no raw ke
     await page.reload();
     for (const p of PAGES) {
       await app.go(`/${p}`);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(50); // let AG Grid size its columns (layout, not data)
+      // The page is there once its lazy code and first data have arrived: no spinner left, the grid filled.
+      await page.waitForTimeout(300);
+      await page.waitForFunction("document.querySelectorAll('.ant-spin-spinning, .ag-overlay-loading-center').length === 0", null, { timeout: 8000 }).catch(() => undefined);
+      await page.waitForTimeout(300); // AG Grid sizes its columns after the rows arrive (layout, not data)
       await page.screenshot({ path: path.join(dir, `${lang}-${p}.png`) });
       // A string, like the other specs: this side is compiled without the DOM library.
       const found = await page.evaluate<string[]>(`(() => {

@@ -55,7 +55,8 @@ function TermSelect() {
       <CalendarOutlined style={{ color: '#8c8c8c' }} />
       <Select
         data-testid="term-select"
-        style={{ width: 230 }}
+        style={{ width: 'auto', minWidth: 230 }}
+        popupMatchSelectWidth={false}
         value={currentTerm?.id}
         placeholder={t('shell.noTerm')}
         options={terms.map((x) => ({ value: x.id, label: x.name }))}

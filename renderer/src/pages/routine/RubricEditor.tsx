@@ -114,7 +114,7 @@ export function RubricEditor({ rubric, version, onChange }: {
             {GRADE_LABELS.filter((g) => g !== '不合格').map((g) => (
               <span key={g} className="jw-rt-band">
                 {t(`routine.enum.grade.${g}`)} ≥
-                <InputNumber size="small" min={0} max={100} style={{ width: 64 }} value={bandMin(g)} onChange={(v) => setBand(g, v)} data-testid={`band-${g}`} />
+                <InputNumber size="small" min={0} max={100} style={{ width: 64 }} value={bandMin(g)} onChange={(v) => setBand(g, v)} data-testid={`band-${g}`} aria-label={`${t(`routine.enum.grade.${g}`)} ≥`} />
               </span>
             ))}
             <span className="jw-rt-band">{t('routine.standards.failBelow', { min: bandMin('合格') ?? 60 })}</span>

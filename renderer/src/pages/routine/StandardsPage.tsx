@@ -121,7 +121,7 @@ function NormsTab({ draft, version, setDraft }: { draft: Draft; version: number;
         <ol>
           <li>
             {t('routine.standards.ruleNoWrittenA')}
-            <InputNumber size="small" min={0} max={9} value={rules.noWrittenUpToGrade} onChange={(v) => setRules({ noWrittenUpToGrade: v ?? 0 })} data-testid="rule-no-written" />
+            <InputNumber size="small" min={0} max={9} value={rules.noWrittenUpToGrade} onChange={(v) => setRules({ noWrittenUpToGrade: v ?? 0 })} data-testid="rule-no-written" aria-label={t('routine.standards.ruleNoWrittenA')} />
             {t('routine.standards.ruleNoWrittenB')}
             <Checkbox.Group
               style={{ marginLeft: 8 }}
@@ -132,12 +132,12 @@ function NormsTab({ draft, version, setDraft }: { draft: Draft; version: number;
           </li>
           <li>
             {t('routine.standards.rulePrimaryA')}
-            <InputNumber size="small" min={0} max={300} value={rules.primaryMaxMinutes} onChange={(v) => setRules({ primaryMaxMinutes: v ?? 0 })} data-testid="rule-primary" />
+            <InputNumber size="small" min={0} max={300} value={rules.primaryMaxMinutes} onChange={(v) => setRules({ primaryMaxMinutes: v ?? 0 })} data-testid="rule-primary" aria-label={t('routine.standards.rulePrimaryA')} />
             {t('routine.standards.ruleMinutes')}
           </li>
           <li>
             {t('routine.standards.ruleMiddleA')}
-            <InputNumber size="small" min={0} max={300} value={rules.middleMaxMinutes} onChange={(v) => setRules({ middleMaxMinutes: v ?? 0 })} data-testid="rule-middle" />
+            <InputNumber size="small" min={0} max={300} value={rules.middleMaxMinutes} onChange={(v) => setRules({ middleMaxMinutes: v ?? 0 })} data-testid="rule-middle" aria-label={t('routine.standards.ruleMiddleA')} />
             {t('routine.standards.ruleMinutes')}
           </li>
         </ol>

@@ -71,7 +71,7 @@ export default function StrugglingPage() {
               {t('struggling.reminderWeeks')}
               <InputNumber
                 size="small" min={1} max={26} style={{ width: 64 }} value={settings?.reminderWeeks}
-                onChange={(v) => void saveWeeks(v)} data-testid="sf-reminder-weeks"
+                onChange={(v) => void saveWeeks(v)} data-testid="sf-reminder-weeks" aria-label={t('struggling.reminderWeeks')}
               />
             </span>
           </Tooltip>

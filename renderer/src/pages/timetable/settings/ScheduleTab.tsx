@@ -139,7 +139,7 @@ export function ScheduleTab({ termId }: { termId: number }) {
                   <span>{t(`timetable.settings.minutes.${s}`)}</span>
                   <InputNumber
                     min={20} max={90} value={draft.lessonMinutes[s]} style={{ width: 90 }} suffix={t('timetable.settings.minuteUnit')}
-                    status={status(`lessonMinutes.${s}`)}
+                    status={status(`lessonMinutes.${s}`)} aria-label={t(`timetable.settings.minutes.${s}`)}
                     onChange={(v) => update({ lessonMinutes: { ...draft.lessonMinutes, [s]: v ?? 0 } })}
                     data-testid={`tts-minutes-${s}`}
                   />
@@ -171,7 +171,7 @@ export function ScheduleTab({ termId }: { termId: number }) {
                     {fieldError(`periods.${i}.part`)}
                   </td>
                   <td>
-                    <Input size="small" value={p.start} style={{ width: 80 }} status={status(`periods.${i}.start`)} maxLength={5}
+                    <Input size="small" value={p.start} style={{ width: 80 }} status={status(`periods.${i}.start`)} maxLength={5} aria-label={`${p.no} ${t('timetable.settings.start')}`}
                       onChange={(e) => setPeriod(i, { start: e.target.value.replace('：', ':').trim() })} data-testid={`tts-period-start-${i}`} />
                     {fieldError(`periods.${i}.start`)}
                   </td>
