@@ -204,6 +204,8 @@ export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
           case 'text':
             def.comparator = (a, b) => compareZh(a == null ? '' : String(a), b == null ? '' : String(b));
             def.filter = 'agTextColumnFilter';
+            // Long text (class lists, group names) is cut with an ellipsis: hovering shows all of it.
+            def.tooltipValueGetter = (p) => (p.value == null || p.value === '' ? undefined : String(p.value));
             break;
           case 'number':
             def.filter = 'agNumberColumnFilter';

@@ -32,7 +32,7 @@ function TeachersTab({ termId }: { termId: number }) {
       { field: 'teacherName', header: t('workload.teacher'), kind: 'person', pinned: 'left', width: 100 },
       { field: 'subjectName', header: t('workload.subject'), width: 90 },
       { field: 'rolesText', header: t('workload.roles'), width: 150 },
-      { field: 'groupsText', header: t('workload.groups'), width: 150 },
+      { field: 'groupsText', header: t('workload.groups'), width: 230 },
       { field: 'planned', header: t('workload.planned'), kind: 'number', width: 100 },
       { field: 'scheduled', header: t('workload.scheduled'), kind: 'number', width: 100 },
       {
