@@ -48,10 +48,11 @@ const bulletin: Figure = {
         const out = await core.call('reports/pdf', { reportId: 'monthly-bulletin', params: { termId, month } }).catch((e) => skipIfNotReady(e, 'reports/pdf'));
         pages = out.pages;
       });
+      const share = chromiumShare('monthly_bulletin_pdf', pdf, ms); // before the Word file adds its chart drawing
       const docxMs = await timeMs(() => core.call('routineReports/bulletinDocx', { termId, month }));
       return { value: ms, more: [
         { name: 'monthly_bulletin_pdf_pages', value: pages, unit: 'pages' },
-        chromiumShare('monthly_bulletin_pdf', pdf, ms),
+        share,
         { name: 'monthly_bulletin_docx', value: docxMs, unit: 'ms' },
       ] };
     } finally {
