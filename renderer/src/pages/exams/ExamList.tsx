@@ -58,7 +58,7 @@ export function ExamList({ exams, lookups, termId, onChanged, onOpen }: {
           { title: t('exams.fields.name'), dataIndex: 'name' },
           { title: t('exams.fields.kind'), dataIndex: 'kind', width: 80 },
           { title: t('exams.fields.date'), dataIndex: 'date', width: 110 },
-          { title: t('exams.fields.grades'), dataIndex: 'gradeIds', render: (ids: number[]) => ids.map(gradeName).join('、') },
+          { title: t('exams.fields.grades'), dataIndex: 'gradeIds', width: 120, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (ids: number[]) => ids.map(gradeName).join('、') },
           {
             title: t('exams.fields.subjects'), dataIndex: 'subjects',
             render: (_: unknown, e) => e.subjects.map((s) => (e.mode === 'score' ? `${s.subjectName}(${s.fullMarks})` : s.subjectName)).join('、'),
