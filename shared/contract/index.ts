@@ -218,7 +218,8 @@ export interface TimetableImportPreview {
   sheets: string[];
   classes: { classId: number | null; name: string; lessons: number }[];
   issues: ImportIssue[];
-  counts: { lessons: number; classes: number; errors: number; warnings: number };
+  /** classes: those that will be replaced; skippedClasses: classes with an unreadable cell, left as they are. */
+  counts: { lessons: number; classes: number; skippedClasses: number; errors: number; fileErrors: number; warnings: number };
 }
 export interface CurriculumImportPreview { standard: CurriculumStandard; issues: ImportIssue[] }
 export interface GroupLoadRow { groupId: number; name: string; kind: string; teachers: number; periods: number; average: number; max: number; min: number }

@@ -147,7 +147,7 @@ describe('hand-made files', () => {
     expect(audit.summary).toContain('1 个班级');
   });
 
-  it('reports each bad case at its sheet, Excel row and day column, and commit writes nothing', async () => {
+  it('reports each bad case at its sheet, Excel row and day column; a class with a bad cell is skipped whole', async () => {
     const before = lessons();
     const header = ['节次', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
     const data = await workbook({
@@ -171,9 +171,35 @@ describe('hand-made files', () => {
       ['说明', 1, '', 'noTimetableGrid', 'warning'],
     ]);
     expect(preview.issues[2].params).toMatchObject({ subject: '体育与健康' });
-    expect(preview.counts).toMatchObject({ errors: 6, warnings: 1, lessons: 2 });
-    await expect(core.call('timetable/importCommit', file(data))).rejects.toMatchObject({ code: 'IMPORT_INVALID', key: 'importHasErrors' });
+    // 七年级(1)班 has bad cells: it keeps its timetable; nothing else readable is in the file.
+    expect(preview.counts).toMatchObject({ errors: 6, warnings: 1, lessons: 0, classes: 0, skippedClasses: 1, fileErrors: 0 });
+    await expect(core.call('timetable/importCommit', file(data))).rejects.toMatchObject({ key: 'import.noRows' });
     expect(lessons()).toEqual(before);
+  });
+
+  it('imports the good classes of a master timetable, skipping a class with a bad cell and the signature footer', async () => {
+    const before = lessons();
+    const exported = await core.call('timetable/exportXlsx', { termId: seeded.termId, layout: 'master' });
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.read(Buffer.from(exported.dataBase64, 'base64'), { type: 'buffer' });
+    const ws = wb.Sheets[wb.SheetNames[0]];
+    const aoa = XLSX.utils.sheet_to_json<(string | number | null)[]>(ws, { header: 1, defval: null });
+    // Break one cell of the first class row, and add a footer.
+    const firstClassRow = aoa.findIndex((r) => typeof r[0] === 'string' && /班$/.test(String(r[0])));
+    const col = aoa[firstClassRow].findIndex((v, i) => i > 0 && v);
+    aoa[firstClassRow][col] = '书法';
+    aoa.push([], ['制表人：教务处', null, '审核：王校长', null, '日期：2025年9月1日']);
+    const out = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(out, XLSX.utils.aoa_to_sheet(aoa), wb.SheetNames[0]);
+    const data = (XLSX.write(out, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+    const req = { termId: seeded.termId, layout: 'master' as const, fileName: '总课表.xlsx', dataBase64: data };
+    const preview = await core.call('timetable/importPreview', req);
+    expect(preview.counts.skippedClasses).toBe(1);
+    expect(preview.issues.filter((i) => i.key === 'footerIgnored')).toHaveLength(1);
+    expect(preview.issues.filter((i) => i.severity === 'error').map((i) => i.key)).toEqual(['unknownSubject']);
+    expect(preview.counts.classes).toBeGreaterThan(0);
+    await core.call('timetable/importCommit', req);
+    expect(lessons().length).toBe(before.length); // the skipped class kept its own lessons; the others were replaced by the same
   });
 
   it('finds a class twice, and resolves 体育 by the teacher named in the cell', async () => {

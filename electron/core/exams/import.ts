@@ -8,7 +8,6 @@
  * (an existing cell is kept). Preview writes nothing; commit re-runs the same analysis and writes its ops in one
  * transaction after a pre-import backup. Every lookup is preloaded into Maps; no SELECT per row.
  */
-import * as XLSX from '@e965/xlsx';
 import type { z } from 'zod';
 import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult, ExamImportSchema } from '../../../shared/contract/exams';
 import { SUBJECT_ALIASES } from '../../../shared/domain/constants';
@@ -17,7 +16,7 @@ import { toHalfWidth } from '../../../shared/domain/text';
 import { isSignatureFooter } from '../import/analyze';
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { decodeText, sheetToGrid, type Cell } from '../import/read';
+import { readAllSheets, type Cell } from '../import/read';
 import { cellText, parseClass } from '../import/values';
 import { getExam } from './exams';
 import { cellWriters, loadClassName } from './scores';
@@ -36,21 +35,6 @@ const CLASS_HEADERS = new Set(['班级', '班别', '班', '所在班级', '班�
 const IGNORED_HEADERS = /^(序号|编号|考号|准考证号|座号|性别|年级|总分|总成绩|名次|排名|班名次|班级名次|校名次|年级名次|级名次|平均分|均分|备注|等级|身份证号)$/;
 /** Rows below the data such as 平均分 / 合计 / 制表人 are not students. */
 const SUMMARY_ROW = /^(平均分?|合计|总计|小计|最高分|最低分|及格率|优秀率|制表|填表|审核|备注|说明|注[:：])/;
-
-/** Reads every sheet of the workbook into grids. */
-function readAll(fileName: string, data: Buffer): { name: string; grid: Cell[][] }[] {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const isZip = data.length > 4 && data[0] === 0x50 && data[1] === 0x4b;
-  const isOle = data.length > 8 && data[0] === 0xd0 && data[1] === 0xcf;
-  let wb: XLSX.WorkBook;
-  try {
-    if (isZip || isOle || (ext !== 'csv' && ext !== 'txt')) wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellNF: false, cellText: false });
-    else wb = XLSX.read(decodeText(data).text.replace(/^\uFEFF/, ''), { type: 'string', raw: true });
-  } catch {
-    throw new AppError('VALIDATION', 'import.unreadableFile', { file: fileName });
-  }
-  return wb.SheetNames.map((name) => ({ name, grid: sheetToGrid(wb.Sheets[name]) })).filter((s) => s.grid.length > 0);
-}
 
 interface Header {
   row: number; // grid index
@@ -102,7 +86,7 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
   const { db } = ctx;
   const exam = getExam(db, input.examId);
   const data = Buffer.from(input.dataBase64, 'base64');
-  const sheets = readAll(input.fileName, data);
+  const sheets = readAllSheets(input.fileName, data);
   if (!sheets.length) throw new AppError('VALIDATION', 'import.emptyFile', { file: input.fileName });
 
   // ---- preload ----

@@ -79,30 +79,42 @@ const REAL_TYPE_LABEL: Record<RealType, string> = { xlsx: 'Excel', zip: '压缩�
  * column of garbled header. An .xls that is really an .xlsx (or the other way round) is read by its real type;
  * .xls files that are HTML tables (what several school systems export) are read too.
  */
-function checkRealType(fileName: string, ext: string, real: RealType): void {
+export function checkRealType(fileName: string, ext: string, real: RealType): void {
   const excel = ext === 'xlsx' || ext === 'xlsm' || ext === 'xls';
   if (!excel) return;
   const ok = real === 'xlsx' || real === 'ole' || (ext === 'xls' && real === 'html');
   if (!ok) throw new AppError('VALIDATION', 'import.notExcel', { file: fileName, actual: REAL_TYPE_LABEL[real] });
 }
 
-export function readSpreadsheet(fileName: string, data: Buffer, wantSheet?: string): ReadSheet {
+/** Refuses bytes that are not what a spreadsheet file name promises (every import reads through this). */
+export function assertSpreadsheetBytes(fileName: string, data: Buffer): void {
+  checkRealType(fileName, fileName.toLowerCase().split('.').pop() ?? '', detectRealType(data));
+}
+
+/** Parses the bytes into a workbook: binary Excel as is, CSV/text decoded (UTF-8, else GBK) with every value a string. */
+function parseWorkbook(fileName: string, data: Buffer): { wb: XLSX.WorkBook; encoding: Encoding } {
+  assertSpreadsheetBytes(fileName, data);
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  checkRealType(fileName, ext, detectRealType(data));
-  let wb: XLSX.WorkBook;
-  let encoding: Encoding = 'binary';
   try {
     if (isZip(data) || isOle(data) || (ext !== 'csv' && ext !== 'txt')) {
-      wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellNF: false, cellText: false });
-    } else {
-      const dec = decodeText(data);
-      encoding = dec.encoding;
-      // raw: keep every CSV value a string (an 18-digit 学籍号 must not become a float).
-      wb = XLSX.read(dec.text.replace(/^\uFEFF/, ''), { type: 'string', raw: true });
+      return { wb: XLSX.read(data, { type: 'buffer', cellDates: true, cellNF: false, cellText: false }), encoding: 'binary' };
     }
+    const dec = decodeText(data);
+    // raw: keep every CSV value a string (an 18-digit 学籍号 must not become a float).
+    return { wb: XLSX.read(dec.text.replace(/^\uFEFF/, ''), { type: 'string', raw: true }), encoding: dec.encoding };
   } catch {
     throw new AppError('VALIDATION', 'import.unreadableFile', { file: fileName });
   }
+}
+
+/** Every non-empty sheet of a workbook as a grid (score and timetable imports read whole workbooks). */
+export function readAllSheets(fileName: string, data: Buffer): { name: string; grid: Cell[][] }[] {
+  const { wb } = parseWorkbook(fileName, data);
+  return wb.SheetNames.map((name) => ({ name, grid: sheetToGrid(wb.Sheets[name]) })).filter((x) => x.grid.length > 0);
+}
+
+export function readSpreadsheet(fileName: string, data: Buffer, wantSheet?: string): ReadSheet {
+  const { wb, encoding } = parseWorkbook(fileName, data);
   const sheets = wb.SheetNames;
   if (wantSheet !== undefined && !sheets.includes(wantSheet)) throw new AppError('NOT_FOUND', 'import.sheetNotFound', { sheet: wantSheet });
   let chosen = wantSheet;

@@ -13,8 +13,8 @@ export const timetableExcelHandlers: HandlerMap<'timetable/exportXlsx' | 'timeta
   'timetable/importPreview': (input, ctx) => analyzeTimetableFile(ctx, input).preview,
   'timetable/importCommit': async (input, ctx) => {
     const { preview, lessons, classIds } = analyzeTimetableFile(ctx, input);
-    const errors = preview.issues.filter((i) => i.severity === 'error');
-    if (errors.length) throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: errors.length }, toFieldIssues(errors));
+    const fileErrors = preview.issues.filter((i) => i.severity === 'error' && i.key === 'noTimetableFound');
+    if (fileErrors.length) throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: fileErrors.length }, toFieldIssues(fileErrors));
     if (!classIds.length) throw new AppError('VALIDATION', 'import.noRows');
     const backup = await ctx.backup('pre-import');
     ctx.db.transaction(() => {

@@ -8,13 +8,13 @@
  * 语文(王丽) / 语文王老师. Each sheet is read as the layout it looks like (one class with days across, or the
  * master grid with classes down), whichever layout was asked for.
  */
-import * as XLSX from '@e965/xlsx';
 import type { ImportIssue, TimetableImportPreview } from '../../../shared/contract';
 import { SUBJECT_ALIASES, className } from '../../../shared/domain/constants';
 import { toHalfWidth } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
+import { isSignatureFooter } from '../import/analyze';
 import type { CoreContext } from '../context';
-import { decodeText, sheetToGrid, type Cell } from '../import/read';
+import { readAllSheets, type Cell } from '../import/read';
 import { cellText, parseClass, parseSmallNumber } from '../import/values';
 import { DAY_NAMES, loadSettings, schoolTypeOf } from '../reports/timetable-data';
 
@@ -27,19 +27,6 @@ export interface TimetableAnalysis {
 }
 
 interface Sheet { name: string; grid: Cell[][] }
-
-function readAllSheets(fileName: string, data: Buffer): Sheet[] {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const zipOrOle = data.length > 4 && ((data[0] === 0x50 && data[1] === 0x4b) || (data[0] === 0xd0 && data[1] === 0xcf));
-  let wb: XLSX.WorkBook;
-  try {
-    if (zipOrOle || (ext !== 'csv' && ext !== 'txt')) wb = XLSX.read(data, { type: 'buffer', cellDates: true });
-    else wb = XLSX.read(decodeText(data).text.replace(/^\uFEFF/, ''), { type: 'string', raw: true });
-  } catch {
-    throw new AppError('VALIDATION', 'import.unreadableFile', { file: fileName });
-  }
-  return wb.SheetNames.map((name) => ({ name, grid: sheetToGrid(wb.Sheets[name]) })).filter((s) => s.grid.length);
-}
 
 const CN_DAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 
@@ -134,9 +121,11 @@ interface Ctx {
   /** classId -> sheet it was first read from, to catch a class appearing twice. */
   seenClass: Map<number, string>;
   classRows: Map<number, { name: string; lessons: number }>;
+  /** Classes with a cell that could not be read: skipped whole (they keep their current timetable). */
+  badClasses: Set<number>;
 }
 
-function issue(c: Ctx, sheet: string, row: number, column: string, key: string, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') {
+function issue(c: Ctx, sheet: string, row: number, column: string, key: string, params: Record<string, string | number> = {}, severity: ImportIssue['severity'] = 'error') {
   c.issues.push({ row, column, field: sheet, key, params: { sheet, ...params }, severity });
 }
 
@@ -170,10 +159,11 @@ function matchCell(c: Ctx, text: string, classId: number, at: { sheet: string; r
 function place(c: Ctx, classId: number, day: number, period: number, text: string, at: { sheet: string; row: number; column: string }) {
   if (day > c.daysPerWeek || !c.periodNos.has(period)) {
     issue(c, at.sheet, at.row, at.column, 'badSlot', { value: text, days: c.daysPerWeek, periods: c.periodNos.size });
+    c.badClasses.add(classId);
     return;
   }
   const assignmentId = matchCell(c, text, classId, at);
-  if (assignmentId === null) return;
+  if (assignmentId === null) { c.badClasses.add(classId); return; }
   c.lessons.push({ classId, day, period, assignmentId });
   c.classRows.get(classId)!.lessons++;
 }
@@ -250,6 +240,11 @@ function readMasterSheet(c: Ctx, sheet: Sheet, header: { row: number; dayOf: Map
       cls = p ? c.lk.classes.get(`${p.level}:${p.no}`) ?? null : null;
     }
     const hasCells = [...periodOf.keys()].some((col) => cellText(row[col] ?? null));
+    const texts = row.map((x) => cellText(x ?? null)).filter(Boolean);
+    if (!cls && texts.length && isSignatureFooter(texts, [label])) {
+      issue(c, sheet.name, r + 1, '', 'footerIgnored', { row: r + 1, text: texts.join(' ').slice(0, 60) }, 'notice');
+      continue;
+    }
     if (!cls) {
       if (label || hasCells) issue(c, sheet.name, r + 1, '班级', 'unknownClass', { value: label });
       continue;
@@ -271,7 +266,7 @@ export function analyzeTimetableFile(ctx: CoreContext, input: { fileName: string
   const settings = loadSettings(ctx, input.termId, schoolTypeOf(ctx));
   const c: Ctx = {
     lk: lookups(ctx, input.termId), daysPerWeek: settings.daysPerWeek, periodNos: new Set(settings.periods.map((p) => p.no)),
-    issues: [], lessons: [], seenClass: new Map(), classRows: new Map(),
+    issues: [], lessons: [], seenClass: new Map(), classRows: new Map(), badClasses: new Set(),
   };
   for (const sheet of sheets) {
     const header = findDayHeader(sheet.grid);
@@ -299,16 +294,23 @@ export function analyzeTimetableFile(ctx: CoreContext, input: { fileName: string
     return true;
   });
   const errors = c.issues.filter((i) => i.severity === 'error').length;
-  const classes = [...c.classRows].map(([classId, r]) => ({ classId, name: r.name, lessons: r.lessons }));
+  // Only a file with no timetable in it is refused as a whole; a class with an unreadable cell is skipped whole
+  // (half a class's week would be worse than its old timetable) and the other classes still import.
+  const fileErrors = c.issues.filter((i) => i.severity === 'error' && i.key === 'noTimetableFound').length;
+  const classes = [...c.classRows].filter(([classId]) => !c.badClasses.has(classId)).map(([classId, r]) => ({ classId, name: r.name, lessons: r.lessons }));
+  const kept = lessons.filter((l) => !c.badClasses.has(l.classId));
   return {
     preview: {
       layout: input.layout,
       sheets: sheets.map((s) => s.name),
       classes,
       issues: c.issues,
-      counts: { lessons: lessons.length, classes: classes.length, errors, warnings: c.issues.length - errors },
+      counts: {
+        lessons: kept.length, classes: classes.length, skippedClasses: c.badClasses.size, errors, fileErrors,
+        warnings: c.issues.filter((i) => i.severity === 'warning').length,
+      },
     },
-    lessons,
-    classIds: [...c.classRows.keys()],
+    lessons: kept,
+    classIds: classes.map((x) => x.classId),
   };
 }

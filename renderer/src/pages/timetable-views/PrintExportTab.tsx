@@ -247,11 +247,11 @@ function ImportPreviewView({ preview, busy, onConfirm, onCancel }: {
   return (
     <div data-testid="tv-import-preview">
       <Alert
-        type={preview.counts.errors ? 'error' : 'info'}
+        type={preview.counts.fileErrors ? 'error' : preview.counts.skippedClasses ? 'warning' : 'info'}
         showIcon
         data-testid="tv-import-summary"
         title={t('timetableViews.excel.summary', {
-          classes: preview.counts.classes, lessons: preview.counts.lessons, errors: preview.counts.errors, warnings: preview.counts.warnings,
+          classes: preview.counts.classes, lessons: preview.counts.lessons, skipped: preview.counts.skippedClasses, warnings: preview.counts.warnings,
         })}
         description={unknown.length ? t('timetableViews.excel.unknownClasses', { names: unknown.map((c) => c.name).join('、') }) : undefined}
         style={{ marginBottom: 8 }}
@@ -272,7 +272,7 @@ function ImportPreviewView({ preview, busy, onConfirm, onCancel }: {
               dataIndex: 'key',
               render: (_: unknown, x) => (
                 <span>
-                  <Tag color={x.severity === 'error' ? 'red' : 'orange'}>{t(`tools.import.severity.${x.severity}`)}</Tag>
+                  <Tag color={x.severity === 'error' ? 'red' : x.severity === 'warning' ? 'orange' : 'default'}>{t(`tools.import.severity.${x.severity}`)}</Tag>
                   {t(`errors.import.${x.key}`, { row: x.row, column: x.column, field: x.field, sheet: x.sheet ?? '', ...x.params })}
                 </span>
               ),
@@ -281,7 +281,7 @@ function ImportPreviewView({ preview, busy, onConfirm, onCancel }: {
         />
       )}
       <Space style={{ marginTop: 8 }}>
-        <Button type="primary" disabled={preview.counts.errors > 0 || preview.counts.lessons === 0} loading={busy} onClick={onConfirm} data-testid="tv-import-confirm">
+        <Button type="primary" disabled={preview.counts.fileErrors > 0 || preview.counts.lessons === 0} loading={busy} onClick={onConfirm} data-testid="tv-import-confirm">
           {t('timetableViews.excel.confirm', { lessons: preview.counts.lessons })}
         </Button>
         <Button onClick={onCancel}>{t('timetableViews.excel.cancel')}</Button>
