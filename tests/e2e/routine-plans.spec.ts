@@ -148,7 +148,15 @@ test('standards weights, this month\'s plan check, a homework check below the no
   // The quick search filters the rows: wait until only 七年级(1)班 is shown before taking the row's index.
   await expect(hw.locator('.ag-cell[col-id="classId"]').filter({ hasNotText: '七年级(1)班' })).toHaveCount(0);
   await expect(mathRow).toBeVisible();
-  const hwIndex = Number(await mathRow.getAttribute('row-index'));
+  // Drafts and saved rows arrive in two steps and the grid re-sorts: take the index once it holds still.
+  let hwIndex = -1;
+  await expect.poll(async () => {
+    const before = Number(await mathRow.getAttribute('row-index'));
+    await page.waitForTimeout(300);
+    const after = Number(await mathRow.getAttribute('row-index'));
+    hwIndex = after;
+    return before === after;
+  }).toBe(true);
   // 4 weeks covered, marked 4 times: once a week against a norm of at least twice.
   await typeInto(page, hw, hwIndex, 'timesMarked', '4');
   const flag = cell(hw, hwIndex, 'flags').locator('[data-flag="belowNorm"]');
