@@ -65,6 +65,10 @@ test('first run, sample school, edit a teacher, import a messy student file, pri
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
   await expect(page.getByTestId('import-confirm')).toContainText(`导入 ${E2E_STUDENT_COUNT} 行，跳过 1 行`);
   await expect(page.getByTestId('import-download-skipped')).toBeVisible();
+  // Let the mapping dropdown finish closing, or the screenshot shows it over the summary.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  await page.waitForTimeout(400); // the re-check's fade-out
   await app.shot('05-import-duplicate-skipped');
   expect((await app.api<Student[]>('students/list')).length).toBe(before); // nothing written before confirm
   await page.getByTestId('import-confirm').click();
