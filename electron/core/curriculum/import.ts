@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { readSpreadsheet, type Cell, type ReadSheet } from '../import/read';
 import { schoolSubjects, subjectResolver } from './standard';
+import { zhSchoolDate } from '../../../shared/domain/dates';
 
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -144,5 +145,5 @@ export function analyzeCurriculum(ctx: CoreContext, fileName: string, data: Buff
 }
 
 export function importSource(fileName: string, at: Date): string {
-  return `依据导入文件《${fileName}》（${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日导入），请核对本省文件`;
+  return `依据导入文件《${fileName}》（${zhSchoolDate(at)}导入），请核对本省文件`;
 }
