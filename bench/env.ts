@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Core } from '../electron/core/app';
-import type { PdfPort } from '../electron/core/reports/pdf-port';
-import { generateLargeSchool, type GeneratedSchoolSummary } from '../electron/core/sample/sample-school';
+import type { PdfPort } from '../electron/core/platform/report/pdf-port';
+import { generateLargeSchool, type GeneratedSchoolSummary } from '../electron/core/features/app/sample-school';
 
 export interface BenchEnv {
   /** A closed data folder holding the large school; never write to it, open a copy. */

@@ -1,6 +1,6 @@
 /** Files the bench feeds to the app, built here so the bench depends on no test helper. */
 import ExcelJS from 'exceljs';
-import { addDays, makeStudentNo, Rng, uniqueNameMaker } from '../electron/core/sample/names';
+import { addDays, makeStudentNo, Rng, uniqueNameMaker } from '../electron/core/platform/sample-names';
 
 /**
  * A clean student roster .xlsx with the headers real 学籍 exports use (学籍号, 姓名, 性别, 出生日期, 班级).

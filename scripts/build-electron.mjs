@@ -50,7 +50,7 @@ export async function buildElectron({ quiet = false } = {}) {
     build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs', platform: 'browser', external: ['electron'], target: 'chrome130', minify: true }),
     build({ ...common, entryPoints: ['electron/server/cli.ts'], outfile: 'dist-electron/server.cjs' }),
   ]);
-  const migSrc = path.join(root, 'electron', 'core', 'db', 'migrations');
+  const migSrc = path.join(root, 'electron', 'core', 'platform', 'db', 'migrations');
   const migOut = path.join(outDir, 'migrations');
   fs.rmSync(migOut, { recursive: true, force: true });
   fs.mkdirSync(migOut, { recursive: true });

@@ -4,7 +4,7 @@
  * is started and every sheet scored before timing; the browser is warmed up first (its start is not the report).
  */
 import type { Core } from '../../electron/core/app';
-import { addSampleRoutineMonthly } from '../../electron/core/routine-monthly/sample';
+import { addSampleRoutineMonthly } from '../../electron/core/features/monthly-check/sample';
 import { termMonths } from '../../shared/domain/routine/monthly';
 import { skipIfNotReady, timeMs, type BenchEnv, type Figure, chromiumPdfPortOrSkip, chromiumShare, type TimedPdfPort } from '../env';
 

@@ -3,7 +3,7 @@
  * teacher, prefilled with the month's facts (sample observations and research activities added first). Each run discards the month first so the start is measured fresh.
  */
 import { termMonths } from '../../shared/domain/routine/monthly';
-import { addSampleRoutineMonthly } from '../../electron/core/routine-monthly/sample';
+import { addSampleRoutineMonthly } from '../../electron/core/features/monthly-check/sample';
 import { skipIfNotReady, type Figure } from '../env';
 
 const monthlySheetsCreate: Figure = {

@@ -1,5 +1,5 @@
 import { Core } from '../../electron/core/app';
-import { loadSampleSchool } from '../../electron/core/sample/sample-school';
+import { loadSampleSchool } from '../../electron/core/features/app/sample-school';
 import { timeMs, type Figure } from '../env';
 
 /** Loading the sample school (18 classes, 60 teachers, 900 students) into an empty database; median of 3. */

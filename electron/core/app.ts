@@ -10,14 +10,14 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { contract, type AppStatus, type Input, type Method, type Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { makeAuditWriter } from './audit/audit';
+import { makeAuditWriter } from './platform/audit';
 import {
   backupPath, createBackup, hasDailyBackupToday, isHealthyDatabase, listBackups,
-} from './backup/backups';
-import type { CoreContext } from './context';
-import { acquireFolderLock, type FolderLock } from './db/lock';
-import { assertNotNewer, currentVersion, latestVersion, loadMigrations, migrate, pendingMigrations } from './db/migrate';
-import type { PdfPort } from './reports/pdf-port';
+} from './platform/backups';
+import type { CoreContext } from './platform/context';
+import { acquireFolderLock, type FolderLock } from './platform/db/lock';
+import { assertNotNewer, currentVersion, latestVersion, loadMigrations, migrate, pendingMigrations } from './platform/db/migrate';
+import type { PdfPort } from './platform/report/pdf-port';
 import { allHandlers } from './registry';
 
 export const APP_VERSION = '0.1.0';

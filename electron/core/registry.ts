@@ -1,21 +1,21 @@
 /** Joins every module's handlers into the one registry the transports use. */
-import type { HandlerMap } from './handlers';
-import { auditHandlers } from './audit/handlers';
-import { backupHandlers } from './backup/handlers';
-import { exportHandlers } from './export/handlers';
-import { importHandlers } from './import/handlers';
-import { reportHandlers } from './reports/handlers';
-import { schoolHandlers } from './school/handlers';
-import { curriculumHandlers } from './curriculum/handlers';
-import { fetHandlers } from './fet/handlers';
-import { timetableExcelHandlers } from './timetable/excel-handlers';
-import { timetableHandlers } from './timetable/handlers';
-import { workloadHandlers } from './workload/handlers';
-import { routineMonthlyHandlers } from './routine-monthly/handlers';
-import { routinePlansHandlers } from './routine-plans/handlers';
-import { routineReportsHandlers } from './routine-reports/handlers';
-import { examsHandlers } from './exams/handlers';
-import { strugglingHandlers } from './struggling/handlers';
+import type { HandlerMap } from './platform/handlers';
+import { auditHandlers } from './features/audit/handlers';
+import { backupHandlers } from './features/backup/handlers';
+import { exportHandlers } from './features/export/handlers';
+import { importHandlers } from './features/import/handlers';
+import { reportHandlers } from './features/reports/handlers';
+import { schoolHandlers } from './features/school/handlers';
+import { curriculumHandlers } from './features/curriculum/handlers';
+import { fetHandlers } from './features/fet/handlers';
+import { timetableExcelHandlers } from './features/timetable/excel-handlers';
+import { timetableHandlers } from './features/timetable/handlers';
+import { workloadHandlers } from './features/workload/handlers';
+import { routineMonthlyHandlers } from './features/monthly-check/handlers';
+import { routinePlansHandlers } from './features/routine-plans/handlers';
+import { routineReportsHandlers } from './features/monthly-check/export-handlers';
+import { examsHandlers } from './features/exams/handlers';
+import { strugglingHandlers } from './features/struggling/handlers';
 
 /** Methods Core answers itself because they reopen the database. */
 export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged' | 'app/startEmpty';

@@ -2,7 +2,7 @@
  * The PDF port in the app: Electron's own Chromium prints the report HTML with printToPDF, so the desktop
  * app needs no separate browser. Same options as the Chromium port (electron/server/pdf-chromium.ts).
  */
-import type { PdfOptions, PdfPort } from '../core/reports/pdf-port';
+import type { PdfOptions, PdfPort } from '../core/platform/report/pdf-port';
 import { withHiddenPage } from './print-window';
 
 const MM_PER_INCH = 25.4;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { defaultDataDir } from '../core/paths';
+import { defaultDataDir } from '../core/platform/paths';
 import { startServer } from './server';
 
 export function parseArgs(argv: string[]): { dataDir: string; port?: number; demo: boolean } {

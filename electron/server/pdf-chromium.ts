@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../../shared/errors';
-import type { PdfOptions, PdfPort } from '../core/reports/pdf-port';
+import type { PdfOptions, PdfPort } from '../core/platform/report/pdf-port';
 
 /** Where a Chromium-family browser usually lives, most likely first. */
 function candidatePaths(): string[] {

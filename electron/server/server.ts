@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { contract, type Method } from '../../shared/contract';
 import { AppError, httpStatusOf } from '../../shared/errors';
 import { Core, toAppError } from '../core/app';
-import type { PdfPort } from '../core/reports/pdf-port';
+import type { PdfPort } from '../core/platform/report/pdf-port';
 import { createChromiumPdfPort } from './pdf-chromium';
 
 export interface ServerOptions {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Core, type CoreOptions } from '../../electron/core/app';
-import { loadSampleSchool, type GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
+import { loadSampleSchool, type GeneratedSchoolSummary } from '../../electron/core/features/app/sample-school';
 
 export function tempDir(prefix = 'jw-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -10,9 +10,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { loadSampleSchool } from '../../electron/core/sample/sample-school';
+import { loadSampleSchool } from '../../electron/core/features/app/sample-school';
 import { createChromiumPdfPort } from '../../electron/server/pdf-chromium';
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
+import type { PdfPort } from '../../electron/core/platform/report/pdf-port';
 import { DEFAULT_CURRICULUM_SOURCE } from '../../shared/domain/timetable/default-curriculum';
 import { seedSchool } from './reports-fixture';
 

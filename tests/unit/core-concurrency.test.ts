@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
+import type { PdfPort } from '../../electron/core/platform/report/pdf-port';
 import { tempDir } from '../helpers/core';
 
 let core: Core | null = null;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { listBackups, selectForRetention } from '../../electron/core/backup/backups';
-import { latestVersion, loadMigrations } from '../../electron/core/db/migrate';
+import { listBackups, selectForRetention } from '../../electron/core/platform/backups';
+import { latestVersion, loadMigrations } from '../../electron/core/platform/db/migrate';
 import { AppError } from '../../shared/errors';
 import { openSchoolCore, openTempCore, tempDir } from '../helpers/core';
 

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { listBackups } from '../../electron/core/backup/backups';
-import { acquireFolderLock } from '../../electron/core/db/lock';
-import { loadSampleSchool } from '../../electron/core/sample/sample-school';
+import { listBackups } from '../../electron/core/platform/backups';
+import { acquireFolderLock } from '../../electron/core/platform/db/lock';
+import { loadSampleSchool } from '../../electron/core/features/app/sample-school';
 import { tempDir } from '../helpers/core';
 
 const opened: Core[] = [];
@@ -156,7 +156,7 @@ describe('manual backup folder', () => {
 describe('the data-folder lock', () => {
   /** Starts another Node process that takes the folder's lock and waits; resolves once it holds it. */
   function holdLockInChild(dir: string) {
-    const code = `const m = await import(${JSON.stringify(path.resolve('electron/core/db/lock.ts'))});
+    const code = `const m = await import(${JSON.stringify(path.resolve('electron/core/platform/db/lock.ts'))});
       (m.acquireFolderLock ?? m.default.acquireFolderLock)(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000);`;
     // One process (tsx as a loader, not its CLI, which would start a grandchild that kill -9 does not reach).
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', code], { stdio: ['ignore', 'pipe', 'inherit'] });

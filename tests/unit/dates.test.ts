@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, compactSchoolDay, isIsoDay, isoDaySchema, schoolDay, schoolMonth, zhSchoolDate } from '../../shared/domain/dates';
 import { schoolYearStart } from '../../shared/domain/calendar';
-import { zhDate } from '../../electron/core/reports/layout';
+import { zhDate } from '../../electron/core/platform/report/layout';
 
 describe('school dates', () => {
   it('between 00:00 and 08:00 Beijing time it is already the next day', () => {

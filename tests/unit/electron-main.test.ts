@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { acquireFolderLock } from '../../electron/core/db/lock';
+import { acquireFolderLock } from '../../electron/core/platform/db/lock';
 import { tempDir } from '../helpers/core';
 
 type Handler = (...args: unknown[]) => unknown;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { backupsDir, listBackups } from '../../electron/core/backup/backups';
+import { backupsDir, listBackups } from '../../electron/core/platform/backups';
 import type { AppErrorShape } from '../../shared/errors';
 import { gbkCsv, seedExamSchool, xlsxFile, type ExamSeed } from './exams-fixture';
 

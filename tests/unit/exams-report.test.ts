@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
+import type { PdfPort } from '../../electron/core/platform/report/pdf-port';
 import { createChromiumPdfPort } from '../../electron/server/pdf-chromium';
 import type { AppErrorShape } from '../../shared/errors';
 import { seedExamSchool, type ExamSeed } from './exams-fixture';
@@ -107,8 +107,8 @@ describe('exam-quality-analysis PDF', () => {
   }, 60_000);
 
   it('prints the internal mark in the table header of every page, never over a row; a class slightly over a page stays on one page', async () => {
-    const { renderRankList, RANK_ROWS_PER_PAGE } = await import('../../electron/core/reports/exam-quality-report');
-    const { pdfOptionsFor } = await import('../../electron/core/reports/layout');
+    const { renderRankList, RANK_ROWS_PER_PAGE } = await import('../../electron/core/features/exams/quality-report');
+    const { pdfOptionsFor } = await import('../../electron/core/platform/report/layout');
     const row = (i: number) => ({ no: `G${String(i).padStart(4, '0')}`, name: `学生${i}`, scores: ['80', '90'], total: 170, rank: i });
     const header = { schoolName: '测试中学', term: null, producedAt: new Date('2025-11-20T02:00:00Z') } as never;
     const subjects = [{ subjectId: 1, subjectName: '语文' }, { subjectId: 2, subjectName: '数学' }];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { EXPORT_LISTS } from '../../electron/core/export/lists';
+import { EXPORT_LISTS } from '../../electron/core/features/export/lists';
 import { NATIONAL_SUBJECTS } from '../../shared/domain/constants';
 import { compareZh } from '../../shared/domain/text';
 import { makeAssignmentsXlsx, makeMessyStudentsXlsx, makeStudents, makeTeachersXlsx, seedMinimalSchool } from '../helpers/messy-files';

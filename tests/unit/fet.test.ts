@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { backupsDir } from '../../electron/core/backup/backups';
-import { readFet } from '../../electron/core/fet/model';
-import { decodeXmlBytes, parseXml, XmlSyntaxError } from '../../electron/core/fet/xml';
+import { backupsDir } from '../../electron/core/platform/backups';
+import { readFet } from '../../electron/core/features/fet/model';
+import { decodeXmlBytes, parseXml, XmlSyntaxError } from '../../electron/core/features/fet/xml';
 import type { FetImportPreview } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { buildMapping, findHeaderRow, normHeader } from '../../electron/core/import/fields';
-import { decodeText } from '../../electron/core/import/read';
-import { cellText, parseClass, parseDate, parseFlag, parseGender, parsePeriods, parseStudentNo } from '../../electron/core/import/values';
+import { buildMapping, findHeaderRow, normHeader } from '../../electron/core/features/import/fields';
+import { decodeText } from '../../electron/core/platform/spreadsheet/read';
+import { cellText, parseClass, parseDate, parseFlag, parseGender, parsePeriods, parseStudentNo } from '../../electron/core/platform/spreadsheet/values';
 import { STUDENT_NO_RE } from '../../shared/contract';
 
 describe('import value parsers', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { listBackups, backupsDir } from '../../electron/core/backup/backups';
+import { listBackups, backupsDir } from '../../electron/core/platform/backups';
 import type { ImportKind, ImportPreview } from '../../shared/contract';
 import { NATIONAL_SUBJECTS } from '../../shared/domain/constants';
 import type { AppError } from '../../shared/errors';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { ALLOW_RANK_LISTS } from '../../electron/core/exams/exams';
+import { ALLOW_RANK_LISTS } from '../../electron/core/features/exams/exams';
 import { REPORT_PARAM_KINDS, type ReportInfo, type ReportParams } from '../../shared/contract';
 import { shortTeacherLabels } from '../../shared/domain/short-names';
 
@@ -75,12 +75,12 @@ describe('the catalogue declares what each report needs', () => {
 
 describe('report file names', () => {
   it('say the month, the exam, the student, the class', async () => {
-    const { reportFileBase, findReport } = await import('../../electron/core/reports/catalogue');
+    const { reportFileBase, findReport } = await import('../../electron/core/platform/report/catalogue');
     const ctx = core.context();
     const [y, m] = month.split('-');
     expect(reportFileBase(ctx, findReport('monthly-bulletin'), { termId, month })).toBe(`教学常规检查月度通报-${y}年${Number(m)}月`);
     const exam = (await core.call('exams/list', {}))[0];
-    const { loadHeader } = await import('../../electron/core/reports/common');
+    const { loadHeader } = await import('../../electron/core/platform/report/header');
     const term = loadHeader(ctx, exam.termId).term!;
     expect(reportFileBase(ctx, findReport('exam-quality-analysis'), { examId })).toBe(`质量分析报告-${term.label}${exam.name}`);
     const file = (await core.call('struggling/list', {}))[0];

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { compactClasses } from '../../electron/core/reports/teacher-roster';
-import { esc } from '../../electron/core/reports/layout';
+import { compactClasses } from '../../electron/core/features/teachers/teacher-roster-report';
+import { esc } from '../../electron/core/platform/report/layout';
 import { maskName, maskStudentNo } from '../../shared/domain/mask';
 import { seedSchool, type Seeded } from './reports-fixture';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { loadSampleSchool } from '../../electron/core/sample/sample-school';
+import { loadSampleSchool } from '../../electron/core/features/app/sample-school';
 import { weekdayOf } from '../../shared/domain/timetable/taught';
 
 let dir: string;

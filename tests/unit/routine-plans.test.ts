@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeTempCore, openSampleCore } from '../helpers/core';
 import { Core } from '../../electron/core/app';
-import { AttachmentStore } from '../../electron/core/attachments/store';
-import { collectiveAttendance } from '../../electron/core/routine-plans/collective';
-import { getRubric, gradeFor } from '../../electron/core/routine-plans/standards';
+import { AttachmentStore } from '../../electron/core/platform/attachments/store';
+import { collectiveAttendance } from '../../electron/core/features/routine-plans/collective';
+import { getRubric, gradeFor } from '../../electron/core/features/routine-plans/standards';
 import type { AppErrorShape } from '../../shared/errors';
 
 let dir: string;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
+import type { PdfPort } from '../../electron/core/platform/report/pdf-port';
 import { createChromiumPdfPort } from '../../electron/server/pdf-chromium';
 import type { MonthlySheets } from '../../shared/contract';
 

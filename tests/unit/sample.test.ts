@@ -5,8 +5,8 @@ import { Core } from '../../electron/core/app';
 import { idCheckChar, isValidIdNumber } from '../../shared/domain/student-no';
 import {
   classWeeklyTotals, generateLargeSchool, loadSampleSchool, WEEKLY_TOTAL_MIDDLE,
-} from '../../electron/core/sample/sample-school';
-import { seedNationalSubjects } from '../../electron/core/sample/subjects';
+} from '../../electron/core/features/app/sample-school';
+import { seedNationalSubjects } from '../../electron/core/features/school/national-subjects';
 import { NATIONAL_SUBJECTS } from '../../shared/domain/constants';
 
 let dir: string;

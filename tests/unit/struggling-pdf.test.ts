@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import type { PdfPort } from '../../electron/core/reports/pdf-port';
+import type { PdfPort } from '../../electron/core/platform/report/pdf-port';
 import { createChromiumPdfPort } from '../../electron/server/pdf-chromium';
 import { seedSchool } from './reports-fixture';
 

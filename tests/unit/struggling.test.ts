@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { loadSampleSchool } from '../../electron/core/sample/sample-school';
+import { loadSampleSchool } from '../../electron/core/features/app/sample-school';
 import { seedSchool } from './reports-fixture';
 
 const SENSITIVE = '父亲长期酗酒，家庭冲突频繁';

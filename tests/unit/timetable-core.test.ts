@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeTempCore, openSampleCore } from '../helpers/core';
 import { Core } from '../../electron/core/app';
-import type { GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
+import type { GeneratedSchoolSummary } from '../../electron/core/features/app/sample-school';
 import { generateTimetable } from '../../shared/domain/timetable/generate';
 import { computeTaught } from '../../shared/domain/timetable/taught';
 

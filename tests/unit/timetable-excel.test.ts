@@ -6,8 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { safeSheetName } from '../../electron/core/timetable/excel-export';
-import { parseDay, parsePeriodLabel, splitLessonText } from '../../electron/core/timetable/excel-import';
+import { safeSheetName } from '../../electron/core/features/timetable/excel-export';
+import { parseDay, parsePeriodLabel, splitLessonText } from '../../electron/core/features/timetable/excel-import';
 import { seedTimetableSchool, type TtSeeded } from './timetable-print-fixture';
 
 let dir: string;

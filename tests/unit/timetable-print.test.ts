@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { paginate } from '../../electron/core/reports/timetable-master';
-import { surnameOf } from '../../electron/core/reports/timetable-data';
+import { paginate } from '../../electron/core/features/timetable/print/master';
+import { surnameOf } from '../../electron/core/features/timetable/print/data';
 import { seedTimetableSchool, TT_SUBJECTS, type TtSeeded } from './timetable-print-fixture';
 
 let dir: string;

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeTempCore, openSampleCore } from '../helpers/core';
 import { Core } from '../../electron/core/app';
-import type { GeneratedSchoolSummary } from '../../electron/core/sample/sample-school';
+import type { GeneratedSchoolSummary } from '../../electron/core/features/app/sample-school';
 import { groupStats, scheduledPeriods, yearTotal } from '../../shared/domain/timetable/workload';
 
 describe('workload arithmetic', () => {

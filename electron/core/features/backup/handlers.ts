@@ -1,0 +1,16 @@
+import type { HandlerMap } from '../../platform/handlers';
+import { createBackup, createManualBackup } from '../../platform/backups';
+
+export const backupHandlers: HandlerMap<'backup/create' | 'backup/createManual'> = {
+  'backup/create': async (_i, ctx) => {
+    const b = await createBackup(ctx.db, ctx.dataDir, 'manual', ctx.now());
+    ctx.audit('backup', 'create', { summary: `立即备份 ${b.file}` });
+    return b;
+  },
+  'backup/createManual': async ({ dir }, ctx) => {
+    const school = ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined;
+    const r = await createManualBackup(ctx.db, dir, school?.name ?? '', ctx.now());
+    ctx.audit('backup', 'export', { summary: `备份到 ${r.file}` });
+    return r;
+  },
+};

@@ -1,0 +1,23 @@
+/** curriculum/* (the 开齐开足 standard: get, save, reset, Excel import) and compliance/* (check, Excel export). */
+import { AppError } from '../../../../shared/errors';
+import type { HandlerMap } from '../../platform/handlers';
+import { toFieldIssues } from '../import/handlers';
+import { runCompliance } from './check';
+import { exportCompliance } from './excel';
+import { analyzeCurriculum, importSource } from './import';
+import { getStandard, resetStandard, saveStandard, writeImported } from './standard';
+
+export const curriculumHandlers: HandlerMap<'curriculum/get' | 'curriculum/save' | 'curriculum/resetDefault' | 'curriculum/importPreview' | 'curriculum/importCommit' | 'compliance/check' | 'compliance/exportXlsx'> = {
+  'curriculum/get': (_input, ctx) => getStandard(ctx),
+  'curriculum/save': (input, ctx) => saveStandard(ctx, input),
+  'curriculum/resetDefault': (_input, ctx) => resetStandard(ctx),
+  'curriculum/importPreview': (input, ctx) => analyzeCurriculum(ctx, input.fileName, Buffer.from(input.dataBase64, 'base64')).preview,
+  'curriculum/importCommit': (input, ctx) => {
+    const { preview, grades } = analyzeCurriculum(ctx, input.fileName, Buffer.from(input.dataBase64, 'base64'));
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    if (errors.length) throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: errors.length }, toFieldIssues(errors));
+    return writeImported(ctx, grades, importSource(input.fileName, ctx.now()), input.fileName);
+  },
+  'compliance/check': (input, ctx) => runCompliance(ctx, input).result,
+  'compliance/exportXlsx': (input, ctx) => exportCompliance(ctx, runCompliance(ctx, input)),
+};

@@ -1,0 +1,198 @@
+/**
+ * FET export: a term's school data as a .fet file that FET 6 opens. Element order, indentation and the version
+ * attribute mirror FET 6.0.0's own files (fet-data's FET-6-official examples). Years are grades, groups are
+ * classes; every weekly period of a teaching assignment is one activity of duration 1, the periods of one
+ * assignment sharing an Activity_Group_Id; a combined lesson (合班课) is one activity with several classes.
+ * Placed lessons become ConstraintActivityPreferredStartingTime at 100% (locked ones Permanently_Locked), which
+ * is how FET itself records a timetable in *_data_and_timetable.fet.
+ */
+import type { FilePayload } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { GRADE_NAMES, className } from '../../../../shared/domain/constants';
+import type { CoreContext } from '../../platform/context';
+import { loadTerm } from '../../platform/report/header';
+import { DAY_NAMES, loadSettings, schoolTypeOf } from '../timetable/print/data';
+import { escapeXml } from './xml';
+
+export const FET_VERSION = '6.0.0';
+export const FET_MIME = 'application/xml';
+
+interface AssignmentRow { id: number; class_id: number; subject: string; teacher_id: number; weekly_periods: number }
+interface LessonRow { class_id: number; day: number; period: number; assignment_id: number; locked: number; combined_key: string | null }
+interface Activity { id: number; teacher: string; subject: string; students: string[]; groupId: number; totalDuration: number; place: { day: number; period: number; locked: boolean } | null }
+
+/** Unique display names: a second 张伟 becomes 张伟(2) so FET can tell them apart. */
+function uniqueNames<T extends { id: number; name: string }>(rows: T[]): Map<number, string> {
+  const used = new Map<string, number>();
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const n = (used.get(r.name) ?? 0) + 1;
+    used.set(r.name, n);
+    out.set(r.id, n === 1 ? r.name : `${r.name}(${n})`);
+  }
+  return out;
+}
+
+export function exportFet(ctx: CoreContext, termId: number): FilePayload {
+  const db = ctx.db;
+  const term = loadTerm(ctx, termId);
+  if (!term) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId });
+  const school = (db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  const settings = loadSettings(ctx, termId, schoolTypeOf(ctx));
+  const days = DAY_NAMES.slice(0, settings.daysPerWeek);
+  const periods = [...settings.periods].sort((a, b) => a.no - b.no);
+  // Hour names are the start times; FET needs them unique.
+  const hourNames = periods.map((p, i, all) => (all.findIndex((q) => q.start === p.start) === i ? p.start : `${p.start} (${p.no})`));
+
+  const assignments = db.prepare(
+    `SELECT a.id, a.class_id, s.name AS subject, a.teacher_id, a.weekly_periods
+       FROM teaching_assignment a JOIN subject s ON s.id = a.subject_id
+      WHERE a.term_id = ? ORDER BY a.class_id, s.sort_order, s.id, a.teacher_id`,
+  ).all(termId) as AssignmentRow[];
+  const lessons = db.prepare(
+    'SELECT class_id, day, period, assignment_id, locked, combined_key FROM lesson WHERE term_id = ? ORDER BY day, period, class_id',
+  ).all(termId) as LessonRow[];
+
+  const classes = db.prepare(
+    `SELECT c.id, g.level, c.class_no,
+            (SELECT COUNT(*) FROM student st WHERE st.class_id = c.id AND st.archived = 0 AND st.status = '在读') AS students
+       FROM class c JOIN grade g ON g.id = c.grade_id
+      WHERE c.archived = 0 OR c.id IN (SELECT class_id FROM teaching_assignment WHERE term_id = ?)
+      ORDER BY g.level, c.class_no`,
+  ).all(termId) as { id: number; level: number; class_no: number; students: number }[];
+  const classNames = new Map(classes.map((c) => [c.id, className(c.level, c.class_no)]));
+
+  const usedTeacherIds = new Set(assignments.map((a) => a.teacher_id));
+  const teacherRows = (db.prepare('SELECT id, name, archived FROM teacher ORDER BY id').all() as { id: number; name: string; archived: number }[])
+    .filter((t) => !t.archived || usedTeacherIds.has(t.id));
+  const teacherNames = uniqueNames(teacherRows);
+  const usedSubjects = new Set(assignments.map((a) => a.subject));
+  const subjects = (db.prepare('SELECT name, archived FROM subject ORDER BY sort_order, id').all() as { name: string; archived: number }[])
+    .filter((s) => !s.archived || usedSubjects.has(s.name)).map((s) => s.name);
+  const rooms = db.prepare('SELECT name, capacity FROM room WHERE archived = 0 ORDER BY id').all() as { name: string; capacity: number }[];
+
+  // ---- activities ----
+  const byAssignment = new Map<number, LessonRow[]>();
+  for (const l of lessons) {
+    if (l.day > days.length || l.period > periods.length) continue; // outside the week the settings define
+    const list = byAssignment.get(l.assignment_id) ?? [];
+    list.push(l);
+    byAssignment.set(l.assignment_id, list);
+  }
+  const assignmentById = new Map(assignments.map((a) => [a.id, a]));
+  const activities: Activity[] = [];
+  let nextId = 1;
+  // Combined lessons: same combined_key, slot, teacher and subject across classes -> one activity.
+  const combined = new Map<string, LessonRow[]>();
+  for (const l of lessons) {
+    if (!l.combined_key || l.day > days.length || l.period > periods.length) continue;
+    const a = assignmentById.get(l.assignment_id);
+    if (!a) continue;
+    const key = `${l.combined_key}|${l.day}|${l.period}|${a.teacher_id}|${a.subject}`;
+    combined.set(key, [...(combined.get(key) ?? []), l]);
+  }
+  const consumed = new Set<LessonRow>();
+  const combinedCount = new Map<number, number>();
+  for (const group of combined.values()) {
+    const classIds = [...new Set(group.map((l) => l.class_id))];
+    if (classIds.length < 2) continue;
+    const a = assignmentById.get(group[0].assignment_id)!;
+    activities.push({
+      id: nextId++, teacher: teacherNames.get(a.teacher_id)!, subject: a.subject,
+      students: classIds.map((id) => classNames.get(id)!), groupId: 0, totalDuration: 1,
+      place: { day: group[0].day, period: group[0].period, locked: group.some((l) => !!l.locked) },
+    });
+    for (const l of group) {
+      consumed.add(l);
+      combinedCount.set(l.assignment_id, (combinedCount.get(l.assignment_id) ?? 0) + 1);
+    }
+  }
+  for (const a of assignments) {
+    const placed = (byAssignment.get(a.id) ?? []).filter((l) => !consumed.has(l));
+    const count = Math.max(a.weekly_periods - (combinedCount.get(a.id) ?? 0), placed.length);
+    if (count <= 0) continue;
+    const first = nextId;
+    for (let i = 0; i < count; i++) {
+      const l = placed[i];
+      activities.push({
+        id: nextId++, teacher: teacherNames.get(a.teacher_id)!, subject: a.subject, students: [classNames.get(a.class_id)!],
+        groupId: count > 1 ? first : 0, totalDuration: count,
+        place: l ? { day: l.day, period: l.period, locked: !!l.locked } : null,
+      });
+    }
+  }
+
+  // ---- the file ----
+  const x = escapeXml;
+  const out: string[] = [];
+  const push = (...lines: string[]) => out.push(...lines);
+  push('<?xml version="1.0" encoding="UTF-8"?>', '', `<fet version="${FET_VERSION}">`, '', '<Mode>Official</Mode>', '');
+  push(`<Institution_Name>${x(school)}</Institution_Name>`, '');
+  push(`<Comments>${x(`教务台账导出 ${school} ${term.label}`)}</Comments>`, '');
+  push('<Days_List>', `<Number_of_Days>${days.length}</Number_of_Days>`);
+  for (const d of days) push('<Day>', `\t<Name>${x(d)}</Name>`, '</Day>');
+  push('</Days_List>', '');
+  push('<Hours_List>', `<Number_of_Hours>${hourNames.length}</Number_of_Hours>`);
+  for (const h of hourNames) push('<Hour>', `\t<Name>${x(h)}</Name>`, '</Hour>');
+  push('</Hours_List>', '');
+  push('<Subjects_List>');
+  for (const s of subjects) push('<Subject>', `\t<Name>${x(s)}</Name>`, '\t<Comments></Comments>', '</Subject>');
+  push('</Subjects_List>', '');
+  push('<Activity_Tags_List>', '</Activity_Tags_List>', '');
+  push('<Teachers_List>');
+  for (const t of teacherRows) {
+    push('<Teacher>', `\t<Name>${x(teacherNames.get(t.id)!)}</Name>`, '\t<Target_Number_of_Hours>0</Target_Number_of_Hours>',
+      '\t<Qualified_Subjects>', '\t</Qualified_Subjects>', '\t<Comments></Comments>', '</Teacher>');
+  }
+  push('</Teachers_List>', '');
+  push('<Students_List>');
+  const levels = [...new Set(classes.map((c) => c.level))];
+  for (const level of levels) {
+    const inGrade = classes.filter((c) => c.level === level);
+    push('<Year>', `\t<Name>${x(GRADE_NAMES[level] ?? `${level}年级`)}</Name>`,
+      `\t<Number_of_Students>${inGrade.reduce((s, c) => s + c.students, 0)}</Number_of_Students>`, '\t<Comments></Comments>',
+      '\t<Number_of_Categories>0</Number_of_Categories>', '\t<Separator> </Separator>');
+    for (const c of inGrade) {
+      push('\t<Group>', `\t\t<Name>${x(classNames.get(c.id)!)}</Name>`, `\t\t<Number_of_Students>${c.students}</Number_of_Students>`,
+        '\t\t<Comments></Comments>', '\t</Group>');
+    }
+    push('</Year>');
+  }
+  push('</Students_List>', '');
+  push('<Activities_List>');
+  for (const a of activities) {
+    push('<Activity>', `\t<Teacher>${x(a.teacher)}</Teacher>`, `\t<Subject>${x(a.subject)}</Subject>`,
+      ...a.students.map((s) => `\t<Students>${x(s)}</Students>`),
+      '\t<Duration>1</Duration>', `\t<Total_Duration>${a.totalDuration}</Total_Duration>`, `\t<Id>${a.id}</Id>`,
+      `\t<Activity_Group_Id>${a.groupId}</Activity_Group_Id>`, '\t<Active>true</Active>', '\t<Comments></Comments>', '</Activity>');
+  }
+  push('</Activities_List>', '');
+  push('<Buildings_List>', '</Buildings_List>', '');
+  push('<Rooms_List>');
+  // FET counts room capacity in students and holds one activity per room at a time; our capacity counts classes.
+  for (const r of rooms) {
+    push('<Room>', `\t<Name>${x(r.name)}</Name>`, '\t<Building></Building>', `\t<Capacity>${r.capacity * 100}</Capacity>`,
+      '\t<Virtual>false</Virtual>', '\t<Comments></Comments>', '</Room>');
+  }
+  push('</Rooms_List>', '');
+  push('<Time_Constraints_List>', '<ConstraintBasicCompulsoryTime>', '\t<Weight_Percentage>100</Weight_Percentage>',
+    '\t<Active>true</Active>', '\t<Comments></Comments>', '</ConstraintBasicCompulsoryTime>');
+  for (const a of activities) {
+    if (!a.place) continue;
+    push('<ConstraintActivityPreferredStartingTime>', '\t<Weight_Percentage>100</Weight_Percentage>', `\t<Activity_Id>${a.id}</Activity_Id>`,
+      `\t<Preferred_Day>${x(days[a.place.day - 1])}</Preferred_Day>`, `\t<Preferred_Hour>${x(hourNames[a.place.period - 1])}</Preferred_Hour>`,
+      `\t<Permanently_Locked>${a.place.locked ? 'true' : 'false'}</Permanently_Locked>`, '\t<Active>true</Active>', '\t<Comments></Comments>',
+      '</ConstraintActivityPreferredStartingTime>');
+  }
+  push('</Time_Constraints_List>', '');
+  push('<Space_Constraints_List>', '<ConstraintBasicCompulsorySpace>', '\t<Weight_Percentage>100</Weight_Percentage>',
+    '\t<Active>true</Active>', '\t<Comments></Comments>', '</ConstraintBasicCompulsorySpace>', '</Space_Constraints_List>', '');
+  push('</fet>', '');
+
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
+  return {
+    fileName: `${safe(school || '学校')}-${safe(term.label)}.fet`,
+    mime: FET_MIME,
+    dataBase64: Buffer.from(out.join('\n'), 'utf8').toString('base64'),
+  };
+}

@@ -1,0 +1,22 @@
+/** What every handler gets: the open database, the data folder, the clock, the audit writer and the ports. */
+import type Database from 'better-sqlite3';
+import type { AppStatus } from '../../../shared/contract';
+import type { AuditWriter } from './audit';
+import type { PdfPort } from './report/pdf-port';
+
+export interface CoreContext {
+  db: Database.Database;
+  dataDir: string;
+  now: () => Date;
+  /** Operator name for the audit log ('未署名' until the user gives one). */
+  operator: () => string;
+  audit: AuditWriter;
+  pdf: PdfPort | null;
+  /** Setting table access (operator, current term, ...). */
+  getSetting(key: string): string | null;
+  setSetting(key: string, value: string | null): void;
+  /** The app status as 'app/status' returns it (after a change that affects it). */
+  status(): AppStatus;
+  /** Takes an automatic backup of the given kind (used before imports and restores). */
+  backup(kind: 'pre-import' | 'pre-restore' | 'daily' | 'pre-migration'): Promise<string>;
+}
