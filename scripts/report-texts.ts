@@ -23,15 +23,15 @@ async function main(): Promise<void> {
   try {
     await core.call('app/setOperator', { name: '对照' });
     const termId = (await core.call('app/loadSample', {})).currentTermId!;
-    const month = (await core.call('monthly/months', { termId }))[1].month;
-    await core.call('monthly/start', { termId, month });
+    const month = (await core.call('monthly-check/months', { termId }))[1].month;
+    await core.call('monthly-check/start', { termId, month });
     const grade = core.context().db.prepare('SELECT id FROM grade WHERE level = 7').get() as { id: number };
-    const subjects = (await core.call('subjects/list', { includeArchived: false })).filter((x) => ['语文', '数学'].includes(x.name));
+    const subjects = (await core.call('school/listSubjects', { includeArchived: false })).filter((x) => ['语文', '数学'].includes(x.name));
     const exam = await core.call('exams/save', {
       termId, name: '期中考试', kind: '期中', date: `${month}-10`, gradeIds: [grade.id],
       subjects: subjects.map((s) => ({ subjectId: s.id, fullMarks: 120 })),
     });
-    const classes = (await core.call('classes/list', { includeArchived: false })).filter((c) => c.gradeId === grade.id);
+    const classes = (await core.call('school/listClasses', { includeArchived: false })).filter((c) => c.gradeId === grade.id);
     for (const c of classes) {
       const sheet = await core.call('exams/scores', { examId: exam.id, classId: c.id });
       await core.call('exams/saveScores', {

@@ -28,7 +28,7 @@ const figure: Figure = {
     });
     try {
       await server.core.call('app/setOperator', { name: 'bench' });
-      await server.core.call('terms/setCurrent', { id: env.largeSchool.currentTermId });
+      await server.core.call('school/setCurrentTerm', { id: env.largeSchool.currentTermId });
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       await page.goto(server.url + '#/timetable-views?tab=master');
       await page.getByTestId('tv-master-grid').locator('.ag-cell[col-id="className"]').first().waitFor({ timeout: 60_000 });

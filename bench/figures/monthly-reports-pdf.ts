@@ -18,7 +18,7 @@ async function scoredMonth(env: BenchEnv): Promise<{ core: Core; pdf: TimedPdfPo
     const term = core.context().db.prepare('SELECT start_date, teaching_weeks FROM term WHERE id = ?').get(termId) as { start_date: string; teaching_weeks: number };
     const month = termMonths(term.start_date, term.teaching_weeks)[1];
     addSampleRoutineMonthly(core.context(), termId);
-    const started = await core.call('monthly/start', { termId, month }).catch((e) => skipIfNotReady(e, 'monthly/start'));
+    const started = await core.call('monthly-check/start', { termId, month }).catch((e) => skipIfNotReady(e, 'monthly-check/start'));
     const rows = started.rows.map((r, i) => ({
       id: r.id,
       scores: Object.fromEntries(started.items.map((it, k) => [it.key, Math.max(0, it.maxScore - ((i * 7 + k * 3) % 9))])),
@@ -27,7 +27,7 @@ async function scoredMonth(env: BenchEnv): Promise<{ core: Core; pdf: TimedPdfPo
       comment: i % 10 === 0 ? '二次备课不够充分' : '常规落实到位',
       fixRequired: i % 10 === 0 ? '补充二次备课批注' : null,
     }));
-    await core.call('monthly/saveSheets', { termId, month, rows }).catch((e) => skipIfNotReady(e, 'monthly/saveSheets'));
+    await core.call('monthly-check/saveSheets', { termId, month, rows }).catch((e) => skipIfNotReady(e, 'monthly-check/saveSheets'));
     return { core, pdf, termId, month, sheets: rows.length };
   } catch (e) {
     await core.close();
@@ -49,7 +49,7 @@ const bulletin: Figure = {
         pages = out.pages;
       });
       const share = chromiumShare('monthly_bulletin_pdf', pdf, ms); // before the Word file adds its chart drawing
-      const docxMs = await timeMs(() => core.call('routineReports/bulletinDocx', { termId, month }));
+      const docxMs = await timeMs(() => core.call('monthly-check/bulletinDocx', { termId, month }));
       return { value: ms, more: [
         { name: 'monthly_bulletin_pdf_pages', value: pages, unit: 'pages' },
         share,
@@ -75,7 +75,7 @@ const sheets250: Figure = {
         pages = out.pages;
       });
       if (pages !== sheets) throw new Error(`expected ${sheets} pages (one teacher a page), got ${pages}`);
-      const xlsxMs = await timeMs(() => core.call('routineReports/monthXlsx', { termId, month }));
+      const xlsxMs = await timeMs(() => core.call('monthly-check/monthXlsx', { termId, month }));
       return { value: ms, more: [
         { name: 'monthly_sheets_pdf_250_pages', value: pages, unit: 'pages' },
         chromiumShare('monthly_sheets_pdf_250', pdf, ms),

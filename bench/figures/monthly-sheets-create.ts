@@ -22,10 +22,10 @@ const monthlySheetsCreate: Figure = {
       let sheets = 0;
       for (let r = 0; r < 5; r++) {
         const t0 = performance.now();
-        const res = await core.call('monthly/start', { termId, month }).catch((e) => skipIfNotReady(e, 'monthly/start'));
+        const res = await core.call('monthly-check/start', { termId, month }).catch((e) => skipIfNotReady(e, 'monthly-check/start'));
         times.push(performance.now() - t0);
         sheets = res.created;
-        await core.call('monthly/discard', { termId, month });
+        await core.call('monthly-check/discard', { termId, month });
       }
       if (sheets < 200) throw new Error(`expected about 250 sheets, got ${sheets}`);
       times.sort((a, b) => a - b);

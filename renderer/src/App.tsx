@@ -12,9 +12,9 @@ import { useTranslation } from 'react-i18next';
 import { AppStateProvider, useAppState } from './app/AppState';
 import { Layout } from './app/Layout';
 import { describeApiError } from './app/useApiError';
-import WelcomePage from './pages/welcome/WelcomePage';
+import WelcomePage from './features/app/WelcomePage';
 
-const RecoveryPage = lazy(() => import('./pages/recovery/RecoveryPage'));
+const RecoveryPage = lazy(() => import('./features/app/RecoveryPage'));
 
 const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Segoe UI", system-ui, sans-serif';
 

@@ -234,9 +234,9 @@ export interface BulletinData {
 }
 
 export const routineMonthlyContract = {
-  'quotas/get': m<typeof TermOnlySchema, QuotaSettings>(TermOnlySchema),
-  'quotas/save': m<typeof QuotaSaveSchema, QuotaSettings>(QuotaSaveSchema),
-  'quotas/progress': m<typeof QuotaProgressSchema, QuotaProgress>(QuotaProgressSchema),
+  'observations/getQuotas': m<typeof TermOnlySchema, QuotaSettings>(TermOnlySchema),
+  'observations/saveQuotas': m<typeof QuotaSaveSchema, QuotaSettings>(QuotaSaveSchema),
+  'observations/quotaProgress': m<typeof QuotaProgressSchema, QuotaProgress>(QuotaProgressSchema),
 
   'observations/list': m<typeof ObservationListSchema, Observation[]>(ObservationListSchema),
   'observations/save': m<typeof ObservationSchema, Observation>(ObservationSchema),
@@ -248,15 +248,15 @@ export const routineMonthlyContract = {
   'research/delete': m<typeof IdOnlySchema, { ok: true }>(IdOnlySchema),
   'research/attendance': m<typeof TermOnlySchema, ResearchAttendance>(TermOnlySchema),
 
-  'monthly/months': m<typeof TermOnlySchema, MonthlyCheckMonth[]>(TermOnlySchema),
-  'monthly/start': m<typeof MonthlyMonthSchema, MonthlyStartResult>(MonthlyMonthSchema),
+  'monthly-check/months': m<typeof TermOnlySchema, MonthlyCheckMonth[]>(TermOnlySchema),
+  'monthly-check/start': m<typeof MonthlyMonthSchema, MonthlyStartResult>(MonthlyMonthSchema),
   /** Re-reads the facts (observations, attendance, check grades) into the month's sheets; scores are kept. */
-  'monthly/refresh': m<typeof MonthlyMonthSchema, MonthlySheets>(MonthlyMonthSchema),
+  'monthly-check/refresh': m<typeof MonthlyMonthSchema, MonthlySheets>(MonthlyMonthSchema),
   /** Discards a started month; refused once any sheet is checked. */
-  'monthly/discard': m<typeof MonthlyMonthSchema, { ok: true }>(MonthlyMonthSchema),
-  'monthly/sheets': m<typeof MonthlyMonthSchema, MonthlySheets>(MonthlyMonthSchema),
-  'monthly/saveSheets': m<typeof SaveSheetsSchema, MonthlySheets>(SaveSheetsSchema),
-  'monthly/progress': m<typeof MonthlyMonthSchema, MonthlyProgress>(MonthlyMonthSchema),
-  'monthly/termSummary': m<typeof TermSummarySchema, TermSummary>(TermSummarySchema),
-  'monthly/bulletinData': m<typeof MonthlyMonthSchema, BulletinData>(MonthlyMonthSchema),
+  'monthly-check/discard': m<typeof MonthlyMonthSchema, { ok: true }>(MonthlyMonthSchema),
+  'monthly-check/sheets': m<typeof MonthlyMonthSchema, MonthlySheets>(MonthlyMonthSchema),
+  'monthly-check/saveSheets': m<typeof SaveSheetsSchema, MonthlySheets>(SaveSheetsSchema),
+  'monthly-check/progress': m<typeof MonthlyMonthSchema, MonthlyProgress>(MonthlyMonthSchema),
+  'monthly-check/termSummary': m<typeof TermSummarySchema, TermSummary>(TermSummarySchema),
+  'monthly-check/bulletinData': m<typeof MonthlyMonthSchema, BulletinData>(MonthlyMonthSchema),
 } as const;

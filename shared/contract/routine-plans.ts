@@ -312,35 +312,35 @@ const HomeworkPrefillSchema = z.object({ termId: id, date: isoDay, homeworkType:
 
 export const routinePlansContract = {
   /** Standards of the term; the defaults are written on first read. */
-  'standards/get': m<typeof TermOnly, RoutineStandards>(TermOnly),
+  'routine-plans/getStandards': m<typeof TermOnly, RoutineStandards>(TermOnly),
   /** Replaces the term's standards in one transaction (audited). */
-  'standards/save': m<typeof StandardsSaveSchema, RoutineStandards>(StandardsSaveSchema),
-  'standards/resetDefault': m<typeof TermOnly, RoutineStandards>(TermOnly),
+  'routine-plans/saveStandards': m<typeof StandardsSaveSchema, RoutineStandards>(StandardsSaveSchema),
+  'routine-plans/resetStandards': m<typeof TermOnly, RoutineStandards>(TermOnly),
 
-  'lessonPlans/list': m<typeof LessonPlanQuerySchema, LessonPlan[]>(LessonPlanQuerySchema),
-  'lessonPlans/get': m<typeof IdOnly, LessonPlan>(IdOnly),
-  'lessonPlans/save': m<typeof LessonPlanSchema, LessonPlan>(LessonPlanSchema),
-  'lessonPlans/saveMany': m<typeof LessonPlanRowsSchema, LessonPlan[]>(LessonPlanRowsSchema),
-  'lessonPlans/delete': m<typeof IdOnly, { id: number }>(IdOnly),
+  'routine-plans/listLessonPlans': m<typeof LessonPlanQuerySchema, LessonPlan[]>(LessonPlanQuerySchema),
+  'routine-plans/getLessonPlan': m<typeof IdOnly, LessonPlan>(IdOnly),
+  'routine-plans/saveLessonPlan': m<typeof LessonPlanSchema, LessonPlan>(LessonPlanSchema),
+  'routine-plans/saveLessonPlans': m<typeof LessonPlanRowsSchema, LessonPlan[]>(LessonPlanRowsSchema),
+  'routine-plans/deleteLessonPlan': m<typeof IdOnly, { id: number }>(IdOnly),
   /** The stored file of an attachment (plan files, scans). */
   'attachments/download': m<typeof AttachmentIdSchema, FilePayload>(AttachmentIdSchema),
 
-  'planChecks/list': m<typeof CheckQuerySchema, PlanCheck[]>(CheckQuerySchema),
-  'planChecks/prefill': m<typeof PrefillSchema, PlanCheckDraft[]>(PrefillSchema),
-  'planChecks/countFromPlans': m<typeof CountFromPlansSchema, PlanCount>(CountFromPlansSchema),
-  'planChecks/save': m<typeof PlanCheckSchema, PlanCheck>(PlanCheckSchema),
+  'routine-plans/listPlanChecks': m<typeof CheckQuerySchema, PlanCheck[]>(CheckQuerySchema),
+  'routine-plans/prefillPlanChecks': m<typeof PrefillSchema, PlanCheckDraft[]>(PrefillSchema),
+  'routine-plans/countPlanChecksFromPlans': m<typeof CountFromPlansSchema, PlanCount>(CountFromPlansSchema),
+  'routine-plans/savePlanCheck': m<typeof PlanCheckSchema, PlanCheck>(PlanCheckSchema),
   /** Inserts/updates many rows in one transaction; any bad row rejects all (issues name rows.N.field). */
-  'planChecks/saveMany': m<typeof PlanCheckRowsSchema, PlanCheck[]>(PlanCheckRowsSchema),
-  'planChecks/delete': m<typeof IdOnly, { id: number }>(IdOnly),
+  'routine-plans/savePlanChecks': m<typeof PlanCheckRowsSchema, PlanCheck[]>(PlanCheckRowsSchema),
+  'routine-plans/deletePlanCheck': m<typeof IdOnly, { id: number }>(IdOnly),
 
-  'collectivePrep/list': m<typeof CollectivePrepQuerySchema, CollectivePrep[]>(CollectivePrepQuerySchema),
-  'collectivePrep/save': m<typeof CollectivePrepSchema, CollectivePrep>(CollectivePrepSchema),
-  'collectivePrep/delete': m<typeof IdOnly, { id: number }>(IdOnly),
-  'collectivePrep/attendance': m<z.ZodObject<{ termId: typeof id; month: typeof month }>, CollectiveAttendanceRow[]>(z.object({ termId: id, month })),
+  'routine-plans/listCollectivePreps': m<typeof CollectivePrepQuerySchema, CollectivePrep[]>(CollectivePrepQuerySchema),
+  'routine-plans/saveCollectivePrep': m<typeof CollectivePrepSchema, CollectivePrep>(CollectivePrepSchema),
+  'routine-plans/deleteCollectivePrep': m<typeof IdOnly, { id: number }>(IdOnly),
+  'routine-plans/collectivePrepAttendance': m<z.ZodObject<{ termId: typeof id; month: typeof month }>, CollectiveAttendanceRow[]>(z.object({ termId: id, month })),
 
-  'homeworkChecks/list': m<typeof CheckQuerySchema, HomeworkCheck[]>(CheckQuerySchema),
-  'homeworkChecks/prefill': m<typeof HomeworkPrefillSchema, HomeworkCheckDraft[]>(HomeworkPrefillSchema),
-  'homeworkChecks/save': m<typeof HomeworkCheckSchema, HomeworkCheck>(HomeworkCheckSchema),
-  'homeworkChecks/saveMany': m<typeof HomeworkCheckRowsSchema, HomeworkCheck[]>(HomeworkCheckRowsSchema),
-  'homeworkChecks/delete': m<typeof IdOnly, { id: number }>(IdOnly),
+  'routine-plans/listHomeworkChecks': m<typeof CheckQuerySchema, HomeworkCheck[]>(CheckQuerySchema),
+  'routine-plans/prefillHomeworkChecks': m<typeof HomeworkPrefillSchema, HomeworkCheckDraft[]>(HomeworkPrefillSchema),
+  'routine-plans/saveHomeworkCheck': m<typeof HomeworkCheckSchema, HomeworkCheck>(HomeworkCheckSchema),
+  'routine-plans/saveHomeworkChecks': m<typeof HomeworkCheckRowsSchema, HomeworkCheck[]>(HomeworkCheckRowsSchema),
+  'routine-plans/deleteHomeworkCheck': m<typeof IdOnly, { id: number }>(IdOnly),
 } as const;

@@ -15,9 +15,9 @@ export const RoutineTermExportSchema = z.object({ termId: z.number().int().posit
 
 export const routineReportsContract = {
   /** 教学常规检查月度通报 as .docx (黑体 title, 宋体/仿宋 body, figures table, charts as images when the PDF engine can draw them). */
-  'routineReports/bulletinDocx': m<typeof RoutineMonthExportSchema, FilePayload>(RoutineMonthExportSchema),
+  'monthly-check/bulletinDocx': m<typeof RoutineMonthExportSchema, FilePayload>(RoutineMonthExportSchema),
   /** The month as .xlsx: 月查汇总 (one row per teacher, every item score), 听课统计, 教研活动. */
-  'routineReports/monthXlsx': m<typeof RoutineMonthExportSchema, FilePayload>(RoutineMonthExportSchema),
+  'monthly-check/monthXlsx': m<typeof RoutineMonthExportSchema, FilePayload>(RoutineMonthExportSchema),
   /** The term as .xlsx: teachers x months score matrix with averages and grades. */
-  'routineReports/termXlsx': m<typeof RoutineTermExportSchema, FilePayload>(RoutineTermExportSchema),
+  'monthly-check/termXlsx': m<typeof RoutineTermExportSchema, FilePayload>(RoutineTermExportSchema),
 } as const;

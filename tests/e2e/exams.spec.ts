@@ -43,12 +43,12 @@ async function writeSheet(file: string, rows: ScoreRow[]): Promise<void> {
 test('exam for grade 7, import with an error then corrected, analysis average, quality report PDF', async ({ app, page }, testInfo) => {
   await firstRunWithSample(app);
   // A grade 1 so that the form can show the lower-primary refusal (the sample is a middle school).
-  await app.api('grades/add', { level: 1 });
+  await app.api('school/addGrade', { level: 1 });
 
   await app.go('#/exams');
   await page.reload(); // the page reads the grades when it opens
   await expect(page.getByTestId('exam-new')).toBeVisible();
-  const subjects = await app.api<Subject[]>('subjects/list');
+  const subjects = await app.api<Subject[]>('school/listSubjects');
   const yw = subjects.find((s) => s.name === '语文')!;
   const sx = subjects.find((s) => s.name === '数学')!;
 
@@ -80,9 +80,9 @@ test('exam for grade 7, import with an error then corrected, analysis average, q
   await app.shot('ex-03-exam-list');
 
   // ---- build the grade sheet from the roster ----
-  const grades = await app.api<Grade[]>('grades/list');
+  const grades = await app.api<Grade[]>('school/listGrades');
   const g7 = grades.find((g) => g.level === 7)!;
-  const classes = (await app.api<SchoolClass[]>('classes/list')).filter((c) => c.gradeId === g7.id);
+  const classes = (await app.api<SchoolClass[]>('school/listClasses')).filter((c) => c.gradeId === g7.id);
   const byClass = new Map(classes.map((c) => [c.id, c.name]));
   const students = (await app.api<Student[]>('students/list')).filter((s) => s.classId && byClass.has(s.classId) && s.status === '在读');
   const rows: ScoreRow[] = students.map((s, i) => ({

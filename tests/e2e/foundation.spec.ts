@@ -87,7 +87,7 @@ test('first run, sample school, edit a teacher, import a messy student file, pri
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-save-pdf').click()]);
   const pdf = testInfo.outputPath('班级学生名册.pdf');
   await download.saveAs(pdf);
-  const classes = await app.api<SchoolClass[]>('classes/list');
+  const classes = await app.api<SchoolClass[]>('school/listClasses');
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(classes.length);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

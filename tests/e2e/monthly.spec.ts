@@ -64,7 +64,7 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   await firstRunWithSample(app);
   const status = await app.api<AppStatus>('app/status');
   const termId = status.currentTermId!;
-  const term = (await app.api<Term[]>('terms/list')).find((t) => t.id === termId)!;
+  const term = (await app.api<Term[]>('school/listTerms')).find((t) => t.id === termId)!;
   const tt = await app.api<TimetableData>('timetable/get', { termId });
   expect(tt.lessons.length).toBeGreaterThan(100);
 
@@ -122,7 +122,7 @@ test('monthly flow: observation from the timetable, start the month, inline scor
 
   // ---- 听课任务进度 ----
   await page.getByTestId('obs-tab-quota').click();
-  const progress = await app.api<QuotaProgress>('quotas/progress', { termId });
+  const progress = await app.api<QuotaProgress>('observations/quotaProgress', { termId });
   await expect(page.getByTestId('quota-chart').locator('canvas')).toBeVisible();
   if (progress.people.some((p) => p.status !== 'onTrack')) await expect(page.getByTestId('quota-warning')).toBeVisible();
   await app.shot('mc-03-quota-progress');
@@ -133,7 +133,7 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   await app.shot('mc-04b-research');
 
   // ---- 常规月查: start this month ----
-  const months = await app.api<MonthlyCheckMonth[]>('monthly/months', { termId });
+  const months = await app.api<MonthlyCheckMonth[]>('monthly-check/months', { termId });
   const thisMonth = date.slice(0, 7);
   expect(months.map((m) => m.month)).toContain(thisMonth);
   await app.go('#/monthly-check');
@@ -143,7 +143,7 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   await page.getByTestId('mc-start-big').click();
   const grid = app.grid('monthly-sheets');
   await expect(grid.locator('.ag-row').first()).toBeVisible();
-  const sheets = await app.api<MonthlySheets>('monthly/sheets', { termId, month: thisMonth });
+  const sheets = await app.api<MonthlySheets>('monthly-check/sheets', { termId, month: thisMonth });
   expect(sheets.started).toBe(true);
   expect(sheets.rows.length).toBeGreaterThan(30);
   const total = sheets.rows.length;
@@ -167,7 +167,7 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   const sum = values.reduce((a, b) => a + b, 0);
   await expect(grid.locator('.ag-cell[col-id="total"]')).toHaveText(String(sum));
   await expect.poll(async () => {
-    const s = await app.api<MonthlySheets>('monthly/sheets', { termId, month: thisMonth });
+    const s = await app.api<MonthlySheets>('monthly-check/sheets', { termId, month: thisMonth });
     const r = s.rows.find((x) => x.teacherId === observedId)!;
     return [r.total, r.status, r.checker];
   }).toEqual([sum, '已查', '教务干事小李']);
@@ -188,10 +188,10 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   })()`);
   const pastedSum = (r: number) => sheets.items.reduce((s, it) => s + Math.max(0, it.maxScore - r - 1), 0);
   await expect.poll(async () => {
-    const s = await app.api<MonthlySheets>('monthly/sheets', { termId, month: thisMonth });
+    const s = await app.api<MonthlySheets>('monthly-check/sheets', { termId, month: thisMonth });
     return names.map((n) => s.rows.find((x) => x.teacherName === n)?.total ?? null);
   }).toEqual(pasteRows.map(pastedSum));
-  const checkedNow = (await app.api<MonthlySheets>('monthly/sheets', { termId, month: thisMonth })).rows.filter((r) => r.status !== '未查').length;
+  const checkedNow = (await app.api<MonthlySheets>('monthly-check/sheets', { termId, month: thisMonth })).rows.filter((r) => r.status !== '未查').length;
   expect(checkedNow).toBe(checked0 + 1 + names.filter((n) => n !== observed).length);
   await expect(page.getByTestId('mc-progress-text')).toContainText(`已查 ${checkedNow} / ${total}`);
   await expect(grid.locator('.ag-row[row-index="1"] .ag-cell[col-id="total"]')).toHaveText(String(pastedSum(1)));

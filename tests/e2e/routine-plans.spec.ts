@@ -65,7 +65,7 @@ test('standards weights, this month\'s plan check, a homework check below the no
   await app.go('#/routine-standards');
   const rubric = app.grid('rubric-planCheck');
   await expect(rubric.locator('.ag-row').first()).toBeVisible();
-  const before = await app.api<RoutineStandards>('standards/get', { termId });
+  const before = await app.api<RoutineStandards>('routine-plans/getStandards', { termId });
   const items = before.rubrics.find((r) => r.kind === 'planCheck')!.items;
   const sum = page.getByTestId('rubric-head-planCheck').getByTestId('weight-sum');
   await expect(sum).toHaveAttribute('data-ok', 'true');
@@ -80,7 +80,7 @@ test('standards weights, this month\'s plan check, a homework check below the no
   await expect(refused).toContainText('105');
   await app.shot('rp-01-rubric-sum-wrong');
   // Nothing was written.
-  const unchanged = await app.api<RoutineStandards>('standards/get', { termId });
+  const unchanged = await app.api<RoutineStandards>('routine-plans/getStandards', { termId });
   expect(unchanged.rubrics.find((r) => r.kind === 'planCheck')!.items[0].maxScore).toBe(items[0].maxScore);
 
   // Take the 5 points from the second item: 100 again, saved.
@@ -88,7 +88,7 @@ test('standards weights, this month\'s plan check, a homework check below the no
   await expect(sum).toHaveAttribute('data-ok', 'true');
   await page.getByTestId('standards-save').click();
   await expect(page.getByTestId('standards-dirty')).toHaveCount(0);
-  const saved = await app.api<RoutineStandards>('standards/get', { termId });
+  const saved = await app.api<RoutineStandards>('routine-plans/getStandards', { termId });
   const savedItems = saved.rubrics.find((r) => r.kind === 'planCheck')!.items;
   expect(savedItems[0].maxScore).toBe(items[0].maxScore + 5);
   expect(savedItems[1].maxScore).toBe(items[1].maxScore - 5);
@@ -104,7 +104,7 @@ test('standards weights, this month\'s plan check, a homework check below the no
   await app.go('#/lesson-plans');
   await page.getByTestId('tab-plan-checks').click();
   const checks = app.grid('plan-checks');
-  const savedBefore = (await app.api<PlanCheck[]>('planChecks/list', { termId, month })).length;
+  const savedBefore = (await app.api<PlanCheck[]>('routine-plans/listPlanChecks', { termId, month })).length;
   await page.getByTestId('plan-checks-start').click();
   await expect(page.getByTestId('plan-checks-progress')).toBeVisible();
   // The first draft row (rows still to check come before the month's saved checks).
@@ -117,11 +117,11 @@ test('standards weights, this month\'s plan check, a homework check below the no
   const planned = expected + weekly * 2;
 
   await typeInto(page, checks, rowIndex, 'periodsPlanned', String(planned));
-  await expect.poll(async () => (await app.api<PlanCheck[]>('planChecks/list', { termId, month })).length).toBe(savedBefore + 1);
+  await expect.poll(async () => (await app.api<PlanCheck[]>('routine-plans/listPlanChecks', { termId, month })).length).toBe(savedBefore + 1);
   await expect(cell(checks, rowIndex, 'aheadPeriods')).toContainText('超前');
   await expect(cell(checks, rowIndex, 'aheadPeriods')).toContainText(`+${weekly * 2}`);
   await pickInSelectCell(page, checks, rowIndex, 'grade', '优');
-  const mine = async () => (await app.api<PlanCheck[]>('planChecks/list', { termId, month }))
+  const mine = async () => (await app.api<PlanCheck[]>('routine-plans/listPlanChecks', { termId, month }))
     .find((c) => c.className === className && c.subjectName === subjectName && c.periodsPlanned === planned);
   await expect.poll(async () => (await mine())?.grade).toBe('优');
   const check = (await mine())!;
@@ -162,7 +162,7 @@ test('standards weights, this month\'s plan check, a homework check below the no
   const flag = cell(hw, hwIndex, 'flags').locator('[data-flag="belowNorm"]');
   await expect(flag).toBeVisible();
   await expect(flag).toContainText('2');
-  const hwSaved = (await app.api<HomeworkCheck[]>('homeworkChecks/list', { termId, month }))
+  const hwSaved = (await app.api<HomeworkCheck[]>('routine-plans/listHomeworkChecks', { termId, month }))
     .find((c) => c.className === '七年级(1)班' && c.subjectName === '数学' && c.timesMarked === 4)!;
   expect(hwSaved.gradeLevel).toBe(7);
   expect(hwSaved.flags.map((f) => f.key)).toContain('belowNorm');
@@ -197,7 +197,7 @@ test('standards weights, this month\'s plan check, a homework check below the no
   await app.shot('rp-06-plan-drawer');
   await drawer.getByTestId('plan-save').click();
   await expect(drawer).toBeHidden();
-  const plans = await app.api<LessonPlan[]>('lessonPlans/list', { termId, text: '有理数的乘法' });
+  const plans = await app.api<LessonPlan[]>('routine-plans/listLessonPlans', { termId, text: '有理数的乘法' });
   const plan = plans.find((p) => p.topic === '有理数的乘法')!;
   expect(plan.teacherId).toBe(maths.teacherId);
   expect(plan.attachment?.fileName).toBe('板书照片.png');

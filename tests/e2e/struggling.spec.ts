@@ -25,9 +25,9 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 
 /** Two exams for the target's class through the API: the target fails at first and improves; one classmate fails 数学. */
 async function addExams(app: AppPage, termId: number, classId: number, targetId: number): Promise<void> {
-  const term = (await app.api<Term[]>('terms/list')).find((t) => t.id === termId)!;
-  const cls = (await app.api<SchoolClass[]>('classes/list')).find((c) => c.id === classId)!;
-  const subjects = await app.api<Subject[]>('subjects/list');
+  const term = (await app.api<Term[]>('school/listTerms')).find((t) => t.id === termId)!;
+  const cls = (await app.api<SchoolClass[]>('school/listClasses')).find((c) => c.id === classId)!;
+  const subjects = await app.api<Subject[]>('school/listSubjects');
   const chinese = subjects.find((x) => x.name === '语文')!.id;
   const maths = subjects.find((x) => x.name === '数学')!.id;
   const students = (await app.api<Student[]>('students/list', { classId })).filter((x) => !x.archived);

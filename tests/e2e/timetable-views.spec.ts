@@ -71,9 +71,9 @@ test('master grid, teacher timetable, a cancelled lesson, and all class timetabl
   await firstRunWithSample(app);
   const status = await app.api<AppStatus>('app/status');
   const termId = status.currentTermId!;
-  const term = (await app.api<Term[]>('terms/list')).find((t) => t.id === termId)!;
+  const term = (await app.api<Term[]>('school/listTerms')).find((t) => t.id === termId)!;
   const tt = await ensureTimetable(app, termId);
-  const classes = (await app.api<SchoolClass[]>('classes/list')).filter((c) => !c.archived);
+  const classes = (await app.api<SchoolClass[]>('school/listClasses')).filter((c) => !c.archived);
   expect(tt.lessons.length).toBeGreaterThan(classes.length * 10);
 
   // ---- master grid: a row per class, a cell holds the subject ----

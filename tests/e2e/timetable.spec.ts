@@ -21,7 +21,7 @@ interface World { termId: number; cls: SchoolClass; classes: SchoolClass[]; assi
 async function world(app: AppPage, classIndex: number): Promise<World> {
   const status = await app.api<AppStatus>('app/status');
   const termId = status.currentTermId!;
-  const classes = (await app.api<SchoolClass[]>('classes/list')).sort((a, b) => a.gradeLevel - b.gradeLevel || a.classNo - b.classNo);
+  const classes = (await app.api<SchoolClass[]>('school/listClasses')).sort((a, b) => a.gradeLevel - b.gradeLevel || a.classNo - b.classNo);
   const assignments = await app.api<Assignment[]>('assignments/list', { termId });
   const tt = await app.api<TimetableData>('timetable/get', { termId });
   return { termId, cls: classes[classIndex], classes, assignments, tt };

@@ -34,7 +34,7 @@ export function AppStateProvider({ children, fallback }: { children: ReactNode; 
     try {
       const s = await api.call('app/status', {});
       // Terms only exist once the database is healthy and a school has been set up.
-      const t = s.state === 'ok' && s.hasSchool ? await api.call('terms/list', {}) : [];
+      const t = s.state === 'ok' && s.hasSchool ? await api.call('school/listTerms', {}) : [];
       setStatus(s);
       setTerms(t);
       setError(null);
@@ -48,9 +48,9 @@ export function AppStateProvider({ children, fallback }: { children: ReactNode; 
   }, [refresh]);
 
   const setCurrentTerm = useCallback(async (id: number) => {
-    const s = await api.call('terms/setCurrent', { id });
+    const s = await api.call('school/setCurrentTerm', { id });
     setStatus(s);
-    setTerms(await api.call('terms/list', {}));
+    setTerms(await api.call('school/listTerms', {}));
   }, []);
 
   // Term names in the user's language, for every page at once (the core keeps and prints the Chinese name).

@@ -9,13 +9,13 @@ import {
   ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import AssignmentsPage from '../pages/assignments/AssignmentsPage';
-import ClassesPage from '../pages/classes/ClassesPage';
-import GroupsPage from '../pages/groups/GroupsPage';
-import SchoolPage from '../pages/school/SchoolPage';
-import StudentsPage from '../pages/students/StudentsPage';
-import SubjectsPage from '../pages/subjects/SubjectsPage';
-import TeachersPage from '../pages/teachers/TeachersPage';
+import AssignmentsPage from '../features/assignments/AssignmentsPage';
+import ClassesPage from '../features/school/ClassesPage';
+import GroupsPage from '../features/school/GroupsPage';
+import SchoolPage from '../features/school/SchoolPage';
+import StudentsPage from '../features/students/StudentsPage';
+import SubjectsPage from '../features/school/SubjectsPage';
+import TeachersPage from '../features/teachers/TeachersPage';
 
 export interface RouteDef {
   path: string;
@@ -35,23 +35,23 @@ export const ROUTES: RouteDef[] = [
   { path: 'groups', labelKey: 'nav.groups', icon: <UsergroupAddOutlined />, component: GroupsPage, section: 'setup' },
   { path: 'students', labelKey: 'nav.students', icon: <TeamOutlined />, component: StudentsPage, section: 'setup' },
   { path: 'assignments', labelKey: 'nav.assignments', icon: <ScheduleOutlined />, component: AssignmentsPage, section: 'setup' },
-  { path: 'timetable', labelKey: 'nav.timetable', icon: <TableOutlined />, component: lazy(() => import('../pages/timetable/ClassTimetablePage')), section: 'timetable' },
-  { path: 'timetable-views', labelKey: 'nav.timetableViews', icon: <AppstoreOutlined />, component: lazy(() => import('../pages/timetable-views/TimetableViewsPage')), section: 'timetable' },
-  { path: 'timetable-settings', labelKey: 'nav.timetableSettings', icon: <SettingOutlined />, component: lazy(() => import('../pages/timetable/TimetableSettingsPage')), section: 'timetable' },
-  { path: 'compliance', labelKey: 'nav.compliance', icon: <CheckSquareOutlined />, component: lazy(() => import('../pages/compliance/CompliancePage')), section: 'timetable' },
-  { path: 'workload', labelKey: 'nav.workload', icon: <BarChartOutlined />, component: lazy(() => import('../pages/workload/WorkloadPage')), section: 'timetable' },
-  { path: 'substitutions', labelKey: 'nav.substitutions', icon: <SwapOutlined />, component: lazy(() => import('../pages/substitutions/SubstitutionsPage')), section: 'timetable' },
-  { path: 'routine-standards', labelKey: 'nav.routineStandards', icon: <ControlOutlined />, component: lazy(() => import('../pages/routine/StandardsPage')), section: 'routine' },
-  { path: 'lesson-plans', labelKey: 'nav.lessonPlans', icon: <FileTextOutlined />, component: lazy(() => import('../pages/lesson-plans/LessonPlansPage')), section: 'routine' },
-  { path: 'homework-checks', labelKey: 'nav.homeworkChecks', icon: <FormOutlined />, component: lazy(() => import('../pages/homework/HomeworkChecksPage')), section: 'routine' },
-  { path: 'observations', labelKey: 'nav.observations', icon: <EyeOutlined />, component: lazy(() => import('../pages/observations/ObservationsPage')), section: 'routine' },
-  { path: 'monthly-check', labelKey: 'nav.monthlyCheck', icon: <CalendarOutlined />, component: lazy(() => import('../pages/monthly/MonthlyCheckPage')), section: 'routine' },
-  { path: 'exams', labelKey: 'nav.exams', icon: <LineChartOutlined />, component: lazy(() => import('../pages/exams/ExamsPage')), section: 'quality' },
-  { path: 'struggling', labelKey: 'nav.struggling', icon: <HeartOutlined />, component: lazy(() => import('../pages/struggling/StrugglingPage')), section: 'quality' },
-  { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../pages/import/ImportPage')), section: 'tools' },
-  { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../pages/reports/ReportsPage')), section: 'tools' },
-  { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../pages/backups/BackupsPage')), section: 'tools' },
-  { path: 'audit', labelKey: 'nav.audit', icon: <AuditOutlined />, component: lazy(() => import('../pages/audit/AuditPage')), section: 'tools' },
+  { path: 'timetable', labelKey: 'nav.timetable', icon: <TableOutlined />, component: lazy(() => import('../features/timetable/editor/ClassTimetablePage')), section: 'timetable' },
+  { path: 'timetable-views', labelKey: 'nav.timetableViews', icon: <AppstoreOutlined />, component: lazy(() => import('../features/timetable/views/TimetableViewsPage')), section: 'timetable' },
+  { path: 'timetable-settings', labelKey: 'nav.timetableSettings', icon: <SettingOutlined />, component: lazy(() => import('../features/timetable/editor/TimetableSettingsPage')), section: 'timetable' },
+  { path: 'compliance', labelKey: 'nav.compliance', icon: <CheckSquareOutlined />, component: lazy(() => import('../features/curriculum/CompliancePage')), section: 'timetable' },
+  { path: 'workload', labelKey: 'nav.workload', icon: <BarChartOutlined />, component: lazy(() => import('../features/workload/WorkloadPage')), section: 'timetable' },
+  { path: 'substitutions', labelKey: 'nav.substitutions', icon: <SwapOutlined />, component: lazy(() => import('../features/substitutions/SubstitutionsPage')), section: 'timetable' },
+  { path: 'routine-standards', labelKey: 'nav.routineStandards', icon: <ControlOutlined />, component: lazy(() => import('../features/routine-plans/StandardsPage')), section: 'routine' },
+  { path: 'lesson-plans', labelKey: 'nav.lessonPlans', icon: <FileTextOutlined />, component: lazy(() => import('../features/routine-plans/LessonPlansPage')), section: 'routine' },
+  { path: 'homework-checks', labelKey: 'nav.homeworkChecks', icon: <FormOutlined />, component: lazy(() => import('../features/routine-plans/HomeworkChecksPage')), section: 'routine' },
+  { path: 'observations', labelKey: 'nav.observations', icon: <EyeOutlined />, component: lazy(() => import('../features/observations/ObservationsPage')), section: 'routine' },
+  { path: 'monthly-check', labelKey: 'nav.monthlyCheck', icon: <CalendarOutlined />, component: lazy(() => import('../features/monthly-check/MonthlyCheckPage')), section: 'routine' },
+  { path: 'exams', labelKey: 'nav.exams', icon: <LineChartOutlined />, component: lazy(() => import('../features/exams/ExamsPage')), section: 'quality' },
+  { path: 'struggling', labelKey: 'nav.struggling', icon: <HeartOutlined />, component: lazy(() => import('../features/struggling/StrugglingPage')), section: 'quality' },
+  { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../features/import/ImportPage')), section: 'tools' },
+  { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../features/reports/ReportsPage')), section: 'tools' },
+  { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../features/backup/BackupsPage')), section: 'tools' },
+  { path: 'audit', labelKey: 'nav.audit', icon: <AuditOutlined />, component: lazy(() => import('../features/audit/AuditPage')), section: 'tools' },
 ];
 
 export const DEFAULT_ROUTE = 'school';

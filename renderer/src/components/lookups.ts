@@ -38,7 +38,7 @@ export function useSubjectOptions() {
   const { t } = useTranslation();
   return useOptions(
     useCallback(async () => {
-      const rows = await api.call('subjects/list', { includeArchived: true });
+      const rows = await api.call('school/listSubjects', { includeArchived: true });
       return archivedLast(rows.map((r) => ({ value: r.id, label: r.archived ? `${r.name} (${t('grid.archivedMark')})` : r.name, archived: r.archived })));
     }, [t]),
   );
@@ -48,7 +48,7 @@ export function useClassOptions() {
   const { t } = useTranslation();
   return useOptions(
     useCallback(async () => {
-      const rows = await api.call('classes/list', { includeArchived: true });
+      const rows = await api.call('school/listClasses', { includeArchived: true });
       rows.sort((a, b) => a.gradeLevel - b.gradeLevel || a.classNo - b.classNo);
       return archivedLast(rows.map((r) => ({ value: r.id, label: r.archived ? `${r.name} (${t('grid.archivedMark')})` : r.name, archived: r.archived })));
     }, [t]),
@@ -58,7 +58,7 @@ export function useClassOptions() {
 export function useGradeOptions() {
   return useOptions(
     useCallback(async () => {
-      const rows = await api.call('grades/list', {});
+      const rows = await api.call('school/listGrades', {});
       return rows.map((r) => ({ value: r.id, label: r.name }));
     }, []),
   );

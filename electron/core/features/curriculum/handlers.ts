@@ -7,7 +7,7 @@ import { exportCompliance } from './excel';
 import { analyzeCurriculum, importSource } from './import';
 import { getStandard, resetStandard, saveStandard, writeImported } from './standard';
 
-export const curriculumHandlers: HandlerMap<'curriculum/get' | 'curriculum/save' | 'curriculum/resetDefault' | 'curriculum/importPreview' | 'curriculum/importCommit' | 'compliance/check' | 'compliance/exportXlsx'> = {
+export const curriculumHandlers: HandlerMap<'curriculum/get' | 'curriculum/save' | 'curriculum/resetDefault' | 'curriculum/importPreview' | 'curriculum/importCommit' | 'curriculum/check' | 'curriculum/exportCheckXlsx'> = {
   'curriculum/get': (_input, ctx) => getStandard(ctx),
   'curriculum/save': (input, ctx) => saveStandard(ctx, input),
   'curriculum/resetDefault': (_input, ctx) => resetStandard(ctx),
@@ -18,6 +18,6 @@ export const curriculumHandlers: HandlerMap<'curriculum/get' | 'curriculum/save'
     if (errors.length) throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: errors.length }, toFieldIssues(errors));
     return writeImported(ctx, grades, importSource(input.fileName, ctx.now()), input.fileName);
   },
-  'compliance/check': (input, ctx) => runCompliance(ctx, input).result,
-  'compliance/exportXlsx': (input, ctx) => exportCompliance(ctx, runCompliance(ctx, input)),
+  'curriculum/check': (input, ctx) => runCompliance(ctx, input).result,
+  'curriculum/exportCheckXlsx': (input, ctx) => exportCompliance(ctx, runCompliance(ctx, input)),
 };

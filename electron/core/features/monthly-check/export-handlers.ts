@@ -39,21 +39,21 @@ function payload(name: string, mime: string, buf: Buffer): FilePayload {
 }
 
 export const routineReportsHandlers: HandlerMap<keyof typeof routineReportsContract> = {
-  'routineReports/bulletinDocx': async ({ termId, month }, ctx) => {
+  'monthly-check/bulletinDocx': async ({ termId, month }, ctx) => {
     const v = loadBulletinView(ctx, { termId, month });
     const buf = await buildBulletinDocx(v, await bulletinChartPngs(ctx, v));
     const name = fileName([BULLETIN_TITLE, monthLabel(month)], 'docx');
     ctx.audit('report', 'export', { entityId: 'monthly-bulletin', summary: name, after: { fileName: name, termId, month } });
     return payload(name, DOCX_MIME, buf);
   },
-  'routineReports/monthXlsx': async ({ termId, month }, ctx) => {
+  'monthly-check/monthXlsx': async ({ termId, month }, ctx) => {
     const v = loadMonthWorkbookView(ctx, { termId, month });
     const name = fileName([v.header.schoolName, '教学常规月查', monthLabel(month)], 'xlsx');
     const buf = await buildMonthXlsx(v);
     ctx.audit('report', 'export', { entityId: 'monthly-xlsx', summary: name, after: { fileName: name, termId, month } });
     return payload(name, XLSX_MIME, buf);
   },
-  'routineReports/termXlsx': async ({ termId }, ctx) => {
+  'monthly-check/termXlsx': async ({ termId }, ctx) => {
     const v = loadTermSummaryView(ctx, { termId });
     const name = fileName([v.header.schoolName, v.header.term?.label, TERM_SUMMARY_TITLE], 'xlsx');
     const buf = await buildTermXlsx(v);

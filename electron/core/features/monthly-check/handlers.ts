@@ -9,9 +9,9 @@ import { bulletinData, termSummary } from './summary';
 import { loadTerm } from './common';
 
 export const routineMonthlyHandlers: HandlerMap<keyof typeof routineMonthlyContract> = {
-  'quotas/get': (i, ctx) => getQuotas(ctx.db, i.termId),
-  'quotas/save': (i, ctx) => saveQuotas(ctx, i),
-  'quotas/progress': (i, ctx) => quotaProgress(ctx, i.termId, i.asOf),
+  'observations/getQuotas': (i, ctx) => getQuotas(ctx.db, i.termId),
+  'observations/saveQuotas': (i, ctx) => saveQuotas(ctx, i),
+  'observations/quotaProgress': (i, ctx) => quotaProgress(ctx, i.termId, i.asOf),
 
   'observations/list': (i, ctx) => listObservations(ctx.db, i),
   'observations/save': (i, ctx) => saveObservation(ctx, i),
@@ -23,13 +23,13 @@ export const routineMonthlyHandlers: HandlerMap<keyof typeof routineMonthlyContr
   'research/delete': (i, ctx) => deleteResearch(ctx, i.id),
   'research/attendance': (i, ctx) => researchAttendance(ctx.db, i.termId),
 
-  'monthly/months': (i, ctx) => listMonths(ctx.db, i.termId),
-  'monthly/start': (i, ctx) => startMonth(ctx, i.termId, i.month),
-  'monthly/refresh': (i, ctx) => refreshMonth(ctx, i.termId, i.month),
-  'monthly/discard': (i, ctx) => discardMonth(ctx, i.termId, i.month),
-  'monthly/sheets': (i, ctx) => { loadTerm(ctx.db, i.termId); return readSheets(ctx.db, i.termId, i.month); },
-  'monthly/saveSheets': (i, ctx) => saveSheets(ctx, i),
-  'monthly/progress': (i, ctx) => { loadTerm(ctx.db, i.termId); return monthlyProgress(ctx.db, i.termId, i.month); },
-  'monthly/termSummary': (i, ctx) => termSummary(ctx.db, i.termId, i.teacherId),
-  'monthly/bulletinData': (i, ctx) => bulletinData(ctx.db, i.termId, i.month),
+  'monthly-check/months': (i, ctx) => listMonths(ctx.db, i.termId),
+  'monthly-check/start': (i, ctx) => startMonth(ctx, i.termId, i.month),
+  'monthly-check/refresh': (i, ctx) => refreshMonth(ctx, i.termId, i.month),
+  'monthly-check/discard': (i, ctx) => discardMonth(ctx, i.termId, i.month),
+  'monthly-check/sheets': (i, ctx) => { loadTerm(ctx.db, i.termId); return readSheets(ctx.db, i.termId, i.month); },
+  'monthly-check/saveSheets': (i, ctx) => saveSheets(ctx, i),
+  'monthly-check/progress': (i, ctx) => { loadTerm(ctx.db, i.termId); return monthlyProgress(ctx.db, i.termId, i.month); },
+  'monthly-check/termSummary': (i, ctx) => termSummary(ctx.db, i.termId, i.teacherId),
+  'monthly-check/bulletinData': (i, ctx) => bulletinData(ctx.db, i.termId, i.month),
 };

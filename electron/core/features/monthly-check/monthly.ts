@@ -240,7 +240,7 @@ export function readSheets(db: Database.Database, termId: number, month: string)
  * Saves many sheet edits in one transaction. Every row is checked first (sheet of this month, known items,
  * scores within their max); any problem rejects the whole batch with per-row issues and nothing is written.
  */
-export function saveSheets(ctx: CoreContext, input: ParsedInput<'monthly/saveSheets'>): MonthlySheets {
+export function saveSheets(ctx: CoreContext, input: ParsedInput<'monthly-check/saveSheets'>): MonthlySheets {
   const { db } = ctx;
   loadTerm(db, input.termId);
   const check = requireCheck(db, input.termId, input.month);

@@ -61,7 +61,7 @@ const splitList = (s: string) => s.split(/[、,，;；]\s*/).map((x) => x.trim()
 /** Item descriptions (评分要点): the term's standards when available, else the default rubric's. */
 function itemCriteria(ctx: CoreContext, termId: number): Map<string, string> {
   const out = new Map<string, string>(defaultRubric('monthlySheet').items.map((i) => [i.key, i.description ?? '']));
-  const std = tryCall(ctx, 'standards/get', { termId });
+  const std = tryCall(ctx, 'routine-plans/getStandards', { termId });
   const rubric = std?.rubrics.find((r) => r.kind === 'monthlySheet');
   for (const i of rubric?.items ?? []) if (i.description) out.set(i.key, i.description);
   return out;
@@ -69,7 +69,7 @@ function itemCriteria(ctx: CoreContext, termId: number): Map<string, string> {
 
 /** Role and term quota per teacher, from the quota progress as of the month's last day. */
 function quotaByTeacher(ctx: CoreContext, termId: number, month: string) {
-  const progress = tryCall(ctx, 'quotas/progress', { termId, asOf: monthRange(month).to });
+  const progress = tryCall(ctx, 'observations/quotaProgress', { termId, asOf: monthRange(month).to });
   return { progress, byTeacher: new Map((progress?.people ?? []).map((p) => [p.teacherId, p])) };
 }
 
@@ -109,7 +109,7 @@ function toSheetViews(ctx: CoreContext, termId: number, month: string, sheets: M
 export function loadMonthlySheetViews(ctx: CoreContext, p: { termId?: number; month?: string; teacherIds?: number[] }) {
   const { header, termId } = requireTermId(ctx, p.termId);
   const month = requireMonth(p.month);
-  const sheets = call(ctx, 'monthly/sheets', { termId, month });
+  const sheets = call(ctx, 'monthly-check/sheets', { termId, month });
   requireStarted(sheets);
   return { header, month, sheets: toSheetViews(ctx, termId, month, sheets, p.teacherIds) };
 }
@@ -119,9 +119,9 @@ const SOURCE_LABEL = { sheet: '', plan: '教案检查：', homework: '作业检�
 export function loadBulletinView(ctx: CoreContext, p: { termId?: number; month?: string }): BulletinView {
   const { header, termId } = requireTermId(ctx, p.termId);
   const month = requireMonth(p.month);
-  const sheets = call(ctx, 'monthly/sheets', { termId, month });
+  const sheets = call(ctx, 'monthly-check/sheets', { termId, month });
   requireStarted(sheets);
-  const d = call(ctx, 'monthly/bulletinData', { termId, month });
+  const d = call(ctx, 'monthly-check/bulletinData', { termId, month });
   const s = d.summary;
   const { byTeacher } = quotaByTeacher(ctx, termId, month);
   // Attendance rate of the month over every teacher's group activities.
@@ -188,11 +188,11 @@ function subjectsByTeacher(ctx: CoreContext, termId: number): Map<number, string
 
 export function loadTermSummaryView(ctx: CoreContext, p: { termId?: number; teacherIds?: number[] }): TermSummaryView {
   const { header, termId } = requireTermId(ctx, p.termId);
-  const d = call(ctx, 'monthly/termSummary', { termId });
+  const d = call(ctx, 'monthly-check/termSummary', { termId });
   const keep = p.teacherIds?.length ? new Set(p.teacherIds) : null;
   // The grade of a term average uses the bands of the latest started month (the rubric snapshot).
   const lastStarted = [...d.monthAverages].reverse().find((m) => m.checked > 0)?.month;
-  const sheets = lastStarted ? tryCall(ctx, 'monthly/sheets', { termId, month: lastStarted }) : null;
+  const sheets = lastStarted ? tryCall(ctx, 'monthly-check/sheets', { termId, month: lastStarted }) : null;
   const bands = sheets?.mode === 'bands' ? sheets.bands : null;
   const subjects = subjectsByTeacher(ctx, termId);
   const teachers = d.teachers.filter((t) => !keep || keep.has(t.teacherId)).map((t) => {

@@ -31,7 +31,7 @@ export function getQuotas(db: Database.Database, termId: number): QuotaSettings 
   return { termId, roles: TEACHER_ROLES.map((role) => ({ role, perTerm: q[role], isDefault: !saved.has(role) })), overrides };
 }
 
-export function saveQuotas(ctx: CoreContext, input: ParsedInput<'quotas/save'>): QuotaSettings {
+export function saveQuotas(ctx: CoreContext, input: ParsedInput<'observations/saveQuotas'>): QuotaSettings {
   const { db } = ctx;
   loadTerm(db, input.termId);
   const teachers = teacherMap(db);

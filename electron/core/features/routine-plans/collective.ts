@@ -6,7 +6,7 @@ import type { CoreContext } from '../../platform/context';
 import { checkDateInTerm, deleteAudited, Issues, monthRange, termInfo, upsertAudited } from './common';
 
 type Row = Record<string, unknown>;
-type PrepInput = ParsedInput<'collectivePrep/save'>;
+type PrepInput = ParsedInput<'routine-plans/saveCollectivePrep'>;
 
 function members(db: Database.Database, groupId: number): number[] {
   return (db.prepare('SELECT teacher_id FROM teaching_group_member WHERE group_id = ? ORDER BY teacher_id').all(groupId) as { teacher_id: number }[]).map((r) => r.teacher_id);
@@ -39,7 +39,7 @@ function toPreps(db: Database.Database, rows: Row[]): CollectivePrep[] {
 const SELECT = `SELECT o.*, tg.name AS group_name, lt.name AS lead_name FROM collective_prep o
   JOIN teaching_group tg ON tg.id = o.group_id LEFT JOIN teacher lt ON lt.id = o.lead_teacher_id`;
 
-export function listCollectivePreps(ctx: CoreContext, q: ParsedInput<'collectivePrep/list'>): CollectivePrep[] {
+export function listCollectivePreps(ctx: CoreContext, q: ParsedInput<'routine-plans/listCollectivePreps'>): CollectivePrep[] {
   const w = ['o.term_id = ?'];
   const args: unknown[] = [q.termId];
   if (q.groupId) { w.push('o.group_id = ?'); args.push(q.groupId); }

@@ -16,7 +16,7 @@ import { derivedScore, validateScoresAndFix } from './plan-checks';
 import { getHomeworkNorms, getLoadRules, getRubric } from './standards';
 
 type Row = Record<string, unknown>;
-type CheckInput = ParsedInput<'homeworkChecks/save'>;
+type CheckInput = ParsedInput<'routine-plans/saveHomeworkCheck'>;
 
 function toCheck(r: Row, norms: HomeworkNorm[], rules: LoadRules): HomeworkCheck {
   const names = ownerNames(r);
@@ -40,7 +40,7 @@ function toCheck(r: Row, norms: HomeworkNorm[], rules: LoadRules): HomeworkCheck
 
 const SELECT = `SELECT o.*, ${OWNER_COLS} FROM homework_check o ${OWNER_JOIN}`;
 
-export function listHomeworkChecks(ctx: CoreContext, q: ParsedInput<'homeworkChecks/list'>): HomeworkCheck[] {
+export function listHomeworkChecks(ctx: CoreContext, q: ParsedInput<'routine-plans/listHomeworkChecks'>): HomeworkCheck[] {
   termInfo(ctx.db, q.termId);
   const norms = getHomeworkNorms(ctx.db, q.termId);
   const rules = getLoadRules(ctx.db, q.termId);
@@ -118,7 +118,7 @@ export function deleteHomeworkCheck(ctx: CoreContext, id: number): { id: number 
  * One draft per assignment whose subject has a norm for the class's grade (subjects without marked homework,
  * e.g. 体育, are left out), with the class size from the roster. Grades 1-2 default to 课堂作业.
  */
-export function prefillHomeworkChecks(ctx: CoreContext, q: ParsedInput<'homeworkChecks/prefill'>): HomeworkCheckDraft[] {
+export function prefillHomeworkChecks(ctx: CoreContext, q: ParsedInput<'routine-plans/prefillHomeworkChecks'>): HomeworkCheckDraft[] {
   termInfo(ctx.db, q.termId);
   const norms = getHomeworkNorms(ctx.db, q.termId);
   const rules = getLoadRules(ctx.db, q.termId);

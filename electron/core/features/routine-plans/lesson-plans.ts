@@ -8,7 +8,7 @@ import { checkDateInTerm, checkOwner, deleteAudited, Issues, OWNER_COLS, OWNER_J
 import { schoolDay } from '../../../../shared/domain/dates';
 
 type Row = Record<string, unknown>;
-type PlanInput = ParsedInput<'lessonPlans/save'>;
+type PlanInput = ParsedInput<'routine-plans/saveLessonPlan'>;
 
 function toPlan(r: Row): LessonPlan {
   return {
@@ -30,7 +30,7 @@ function toPlan(r: Row): LessonPlan {
 const SELECT = `SELECT o.*, ${OWNER_COLS}, a.file_name AS a_file_name, a.mime AS a_mime, a.size AS a_size, a.sha256 AS a_sha256, a.created_at AS a_created_at
   FROM lesson_plan o ${OWNER_JOIN} LEFT JOIN attachment a ON a.id = o.attachment_id`;
 
-export function listLessonPlans(ctx: CoreContext, q: ParsedInput<'lessonPlans/list'>): LessonPlan[] {
+export function listLessonPlans(ctx: CoreContext, q: ParsedInput<'routine-plans/listLessonPlans'>): LessonPlan[] {
   const w = ['o.term_id = ?'];
   const args: unknown[] = [q.termId];
   if (q.teacherId) { w.push('o.teacher_id = ?'); args.push(q.teacherId); }
@@ -103,7 +103,7 @@ export function deleteLessonPlan(ctx: CoreContext, id: number): { id: number } {
  * Counts the plan records of one teacher x subject x class that existed at the end of `asOf` (all of them
  * when asOf is today or later, so a check entered on its day counts every plan written, for any week).
  */
-export function countFromPlans(ctx: CoreContext, q: ParsedInput<'planChecks/countFromPlans'>): { periods: number; plans: number; reflections: number; secondRound: number } {
+export function countFromPlans(ctx: CoreContext, q: ParsedInput<'routine-plans/countPlanChecksFromPlans'>): { periods: number; plans: number; reflections: number; secondRound: number } {
   termInfo(ctx.db, q.termId);
   return countPlans(ctx, q, q.asOf).get(`${q.teacherId}:${q.subjectId}:${q.classId}`) ?? { periods: 0, plans: 0, reflections: 0, secondRound: 0 };
 }

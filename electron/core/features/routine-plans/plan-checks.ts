@@ -17,7 +17,7 @@ import { countPlans } from './lesson-plans';
 import { getRubric } from './standards';
 
 type Row = Record<string, unknown>;
-type CheckInput = ParsedInput<'planChecks/save'>;
+type CheckInput = ParsedInput<'routine-plans/savePlanCheck'>;
 
 function toCheck(r: Row, term: TermInfo): PlanCheck {
   const weekly = r.weekly_periods as number;
@@ -42,7 +42,7 @@ function toCheck(r: Row, term: TermInfo): PlanCheck {
 
 const SELECT = `SELECT o.*, ${OWNER_COLS} FROM plan_check o ${OWNER_JOIN}`;
 
-export function listPlanChecks(ctx: CoreContext, q: ParsedInput<'planChecks/list'>): PlanCheck[] {
+export function listPlanChecks(ctx: CoreContext, q: ParsedInput<'routine-plans/listPlanChecks'>): PlanCheck[] {
   const term = termInfo(ctx.db, q.termId);
   const f = checkFilters(q, 'check_date');
   return (ctx.db.prepare(`${SELECT} WHERE ${f.where} ORDER BY o.check_date DESC, t.name, s.sort_order, g.level, c.class_no`).all(...f.args) as Row[]).map((r) => toCheck(r, term));
@@ -145,7 +145,7 @@ export function deletePlanCheck(ctx: CoreContext, id: number): { id: number } {
 }
 
 /** One draft per assignment of the term with expected periods at `date` and counts from the plan records. */
-export function prefillPlanChecks(ctx: CoreContext, q: ParsedInput<'planChecks/prefill'>): PlanCheckDraft[] {
+export function prefillPlanChecks(ctx: CoreContext, q: ParsedInput<'routine-plans/prefillPlanChecks'>): PlanCheckDraft[] {
   const term = termInfo(ctx.db, q.termId);
   const counts = countPlans(ctx, { termId: q.termId }, q.date);
   const existing = new Map(

@@ -91,7 +91,7 @@ export function getStandards(ctx: CoreContext, termId: number): RoutineStandards
 }
 
 /** Field checks beyond the schema: rubric sums and bands, norm grade ranges and duplicates, subjects that exist. */
-export function validateStandards(db: Database.Database, input: ParsedInput<'standards/save'>): Issues {
+export function validateStandards(db: Database.Database, input: ParsedInput<'routine-plans/saveStandards'>): Issues {
   const issues = new Issues();
   const kinds = new Set<string>();
   input.rubrics.forEach((r, i) => {
@@ -117,7 +117,7 @@ export function validateStandards(db: Database.Database, input: ParsedInput<'sta
 }
 
 /** standards/save: replaces the term's standards in one transaction; rubrics not sent stay as they are. */
-export function saveStandards(ctx: CoreContext, input: ParsedInput<'standards/save'>): RoutineStandards {
+export function saveStandards(ctx: CoreContext, input: ParsedInput<'routine-plans/saveStandards'>): RoutineStandards {
   termInfo(ctx.db, input.termId);
   validateStandards(ctx.db, input).throwIfAny();
   ctx.db.transaction(() => {

@@ -109,7 +109,7 @@ function saveStudent(ctx: CoreContext, s: P<'students/save'>) {
   return listStudents(ctx.db, true, 'AND s.id = ?', [id])[0];
 }
 
-function saveClass(ctx: CoreContext, c: P<'classes/save'>) {
+function saveClass(ctx: CoreContext, c: P<'school/saveClass'>) {
   ensureExists(ctx.db, 'grade', c.gradeId, 'gradeId');
   ensureExists(ctx.db, 'teacher', c.headTeacherId, 'headTeacherId');
   const id = guardUnique('classNo', () =>
@@ -118,7 +118,7 @@ function saveClass(ctx: CoreContext, c: P<'classes/save'>) {
   return listClasses(ctx.db, true, 'AND c.id = ?', [id])[0];
 }
 
-function saveSubject(ctx: CoreContext, s: P<'subjects/save'>) {
+function saveSubject(ctx: CoreContext, s: P<'school/saveSubject'>) {
   const id = guardUnique('name', () =>
     upsert(ctx, 'subject', 'subject', s.id, {
       code: s.code, name: s.name, short_name: s.shortName, category: s.category, is_pe_arts: b(s.isPeArts), sort_order: s.sortOrder,
@@ -145,12 +145,12 @@ const statusOf = (ctx: CoreContext): AppStatus => ctx.status();
 export const schoolHandlers: HandlerMap<
   | 'app/setOperator' | 'app/loadSample' | 'app/createSchool'
   | 'school/getProfile' | 'school/saveProfile'
-  | 'terms/listYears' | 'terms/saveYear' | 'terms/list' | 'terms/save' | 'terms/setCurrent'
-  | 'grades/list' | 'grades/add'
-  | 'classes/list' | 'classes/save' | 'classes/saveMany' | 'classes/archive'
-  | 'subjects/list' | 'subjects/save' | 'subjects/saveMany' | 'subjects/archive'
+  | 'school/listYears' | 'school/saveYear' | 'school/listTerms' | 'school/saveTerm' | 'school/setCurrentTerm'
+  | 'school/listGrades' | 'school/addGrade'
+  | 'school/listClasses' | 'school/saveClass' | 'school/saveClasses' | 'school/archiveClass'
+  | 'school/listSubjects' | 'school/saveSubject' | 'school/saveSubjects' | 'school/archiveSubject'
   | 'teachers/list' | 'teachers/save' | 'teachers/saveMany' | 'teachers/archive'
-  | 'groups/list' | 'groups/save' | 'groups/archive'
+  | 'school/listGroups' | 'school/saveGroup' | 'school/archiveGroup'
   | 'students/list' | 'students/save' | 'students/saveMany' | 'students/archive'
   | 'assignments/list' | 'assignments/save' | 'assignments/saveMany' | 'assignments/delete' | 'assignments/summary'
 > = {
@@ -195,14 +195,14 @@ export const schoolHandlers: HandlerMap<
     return getProfile(ctx.db)!;
   },
 
-  'terms/listYears': (_i, ctx) => listYears(ctx.db),
-  'terms/saveYear': ({ id, startYear }, ctx) => {
+  'school/listYears': (_i, ctx) => listYears(ctx.db),
+  'school/saveYear': ({ id, startYear }, ctx) => {
     const name = `${startYear}-${startYear + 1}学年`;
     const newId = guardUnique('startYear', () => upsert(ctx, 'school_year', 'term', id, { start_year: startYear, name }, name));
     return listYears(ctx.db).find((y) => y.id === newId)!;
   },
-  'terms/list': (_i, ctx) => listTerms(ctx.db, currentTermId(ctx)),
-  'terms/save': (t, ctx) => {
+  'school/listTerms': (_i, ctx) => listTerms(ctx.db, currentTermId(ctx)),
+  'school/saveTerm': (t, ctx) => {
     ensureExists(ctx.db, 'school_year', t.schoolYearId, 'schoolYearId');
     const id = guardUnique('termNo', () =>
       upsert(ctx, 'term', 'term', t.id, { school_year_id: t.schoolYearId, term_no: t.termNo, start_date: t.startDate, teaching_weeks: t.teachingWeeks }, `学期 ${t.termNo}`),
@@ -210,31 +210,31 @@ export const schoolHandlers: HandlerMap<
     if (currentTermId(ctx) === null) ctx.setSetting('currentTermId', String(id));
     return listTerms(ctx.db, currentTermId(ctx)).find((x) => x.id === id)!;
   },
-  'terms/setCurrent': ({ id }, ctx) => {
+  'school/setCurrentTerm': ({ id }, ctx) => {
     ensureExists(ctx.db, 'term', id, 'id');
     ctx.setSetting('currentTermId', String(id));
     return statusOf(ctx);
   },
 
-  'grades/list': (_i, ctx) => listGrades(ctx.db),
-  'grades/add': ({ level }, ctx) => {
+  'school/listGrades': (_i, ctx) => listGrades(ctx.db),
+  'school/addGrade': ({ level }, ctx) => {
     ensureGrade(ctx.db, level);
     ctx.audit('class', 'create', { summary: `新增年级 ${level}` });
     return listGrades(ctx.db);
   },
 
-  'classes/list': ({ includeArchived }, ctx) => listClasses(ctx.db, includeArchived),
-  'classes/save': (c, ctx) => saveClass(ctx, c),
-  'classes/saveMany': ({ rows }, ctx) => saveMany(ctx.db, rows, (r) => saveClass(ctx, r)),
-  'classes/archive': ({ id, archived }, ctx) => {
+  'school/listClasses': ({ includeArchived }, ctx) => listClasses(ctx.db, includeArchived),
+  'school/saveClass': (c, ctx) => saveClass(ctx, c),
+  'school/saveClasses': ({ rows }, ctx) => saveMany(ctx.db, rows, (r) => saveClass(ctx, r)),
+  'school/archiveClass': ({ id, archived }, ctx) => {
     setArchived(ctx, 'class', 'class', id, archived, (i) => listClasses(ctx.db, true, 'AND c.id = ?', [i])[0]?.name ?? String(i));
     return listClasses(ctx.db, true, 'AND c.id = ?', [id])[0];
   },
 
-  'subjects/list': ({ includeArchived }, ctx) => listSubjects(ctx.db, includeArchived),
-  'subjects/save': (s, ctx) => saveSubject(ctx, s),
-  'subjects/saveMany': ({ rows }, ctx) => saveMany(ctx.db, rows, (r) => saveSubject(ctx, r)),
-  'subjects/archive': ({ id, archived }, ctx) => {
+  'school/listSubjects': ({ includeArchived }, ctx) => listSubjects(ctx.db, includeArchived),
+  'school/saveSubject': (s, ctx) => saveSubject(ctx, s),
+  'school/saveSubjects': ({ rows }, ctx) => saveMany(ctx.db, rows, (r) => saveSubject(ctx, r)),
+  'school/archiveSubject': ({ id, archived }, ctx) => {
     setArchived(ctx, 'subject', 'subject', id, archived, (i) => listSubjects(ctx.db, true, 'AND id = ?', [i])[0]?.name ?? String(i));
     return listSubjects(ctx.db, true, 'AND id = ?', [id])[0];
   },
@@ -247,8 +247,8 @@ export const schoolHandlers: HandlerMap<
     return listTeachers(ctx.db, true, 'AND t.id = ?', [id])[0];
   },
 
-  'groups/list': ({ includeArchived }, ctx) => listGroups(ctx.db, includeArchived),
-  'groups/save': (g, ctx) => {
+  'school/listGroups': ({ includeArchived }, ctx) => listGroups(ctx.db, includeArchived),
+  'school/saveGroup': (g, ctx) => {
     ensureExists(ctx.db, 'subject', g.subjectId, 'subjectId');
     ensureExists(ctx.db, 'grade', g.gradeId, 'gradeId');
     ensureExists(ctx.db, 'teacher', g.leaderId, 'leaderId');
@@ -266,7 +266,7 @@ export const schoolHandlers: HandlerMap<
     })();
     return listGroups(ctx.db, true, 'AND g.id = ?', [id])[0];
   },
-  'groups/archive': ({ id, archived }, ctx) => {
+  'school/archiveGroup': ({ id, archived }, ctx) => {
     setArchived(ctx, 'teaching_group', 'group', id, archived, (i) => String(i));
     return listGroups(ctx.db, true, 'AND g.id = ?', [id])[0];
   },

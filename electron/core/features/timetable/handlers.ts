@@ -214,7 +214,7 @@ function taught(ctx: CoreContext, termId: number, from: string, to: string) {
     });
 }
 
-export const timetableHandlers: HandlerMap<'timetable/getSettings' | 'timetable/saveSettings' | 'rooms/list' | 'rooms/save' | 'rooms/archive' | 'timetable/unavailableList' | 'timetable/unavailableSave' | 'timetable/get' | 'timetable/setCells' | 'timetable/clearDay' | 'timetable/copyFromTerm' | 'timetable/taught'> = {
+export const timetableHandlers: HandlerMap<'timetable/getSettings' | 'timetable/saveSettings' | 'timetable/listRooms' | 'timetable/saveRoom' | 'timetable/archiveRoom' | 'timetable/unavailableList' | 'timetable/unavailableSave' | 'timetable/get' | 'timetable/setCells' | 'timetable/clearDay' | 'timetable/copyFromTerm' | 'timetable/taught'> = {
   'timetable/getSettings': ({ termId }, ctx) => {
     requireTerm(ctx.db, termId);
     return loadSettings(ctx.db, termId);
@@ -238,11 +238,11 @@ export const timetableHandlers: HandlerMap<'timetable/getSettings' | 'timetable/
     return loadSettings(db, input.termId);
   },
 
-  'rooms/list': ({ includeArchived }, ctx) => listRooms(ctx.db, includeArchived),
+  'timetable/listRooms': ({ includeArchived }, ctx) => listRooms(ctx.db, includeArchived),
 
-  'rooms/save': (input, ctx) => saveRoom(ctx, input),
+  'timetable/saveRoom': (input, ctx) => saveRoom(ctx, input),
 
-  'rooms/archive': ({ id, archived }, ctx) => {
+  'timetable/archiveRoom': ({ id, archived }, ctx) => {
     const { db } = ctx;
     const row = db.prepare('SELECT name FROM room WHERE id = ?').get(id) as { name: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'notFound', { entity: 'room', id });
