@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
 import { contract, type AppStatus, type Input, type Method, type Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { makeAuditWriter } from './platform/audit';
@@ -17,8 +16,15 @@ import {
 import type { CoreContext } from './platform/context';
 import { acquireFolderLock, type FolderLock } from './platform/db/lock';
 import { assertNotNewer, currentVersion, latestVersion, loadMigrations, migrate, pendingMigrations } from './platform/db/migrate';
+import { validationError } from './platform/errors';
+import { foldHandlers, foldReports } from './platform/feature';
+import { ReportCatalogue } from './platform/report/catalogue';
 import type { PdfPort } from './platform/report/pdf-port';
-import { allHandlers } from './registry';
+import { ALL_FEATURES } from './features';
+
+/** The handler registry and the report catalogue, folded once from the features list. */
+const HANDLERS = foldHandlers(ALL_FEATURES);
+const REPORTS = new ReportCatalogue(foldReports(ALL_FEATURES));
 
 export const APP_VERSION = '0.1.0';
 export const DB_FILE = 'jiaowu.sqlite';
@@ -218,6 +224,7 @@ export class Core {
       operator,
       audit: makeAuditWriter(db, operator, this.now),
       pdf: this.pdf,
+      reports: REPORTS,
       getSetting,
       setSetting,
       status: () => this.status(),
@@ -284,8 +291,11 @@ export class Core {
     if (this.state === 'ok' && this.dailyCheckedOn !== this.now().toDateString() && this.status().hasSchool) await this.dailyBackupIfDue();
     const own = this.ownHandler(method, parsed.data);
     if (own) return (await own) as Output<M>;
-    const h = allHandlers[method] as unknown as (i: unknown, c: CoreContext) => Output<M> | Promise<Output<M>>;
-    return await h(parsed.data, this.ctx!.pdf ? { ...this.ctx!, pdf: pdfOutsideLock(this.ctx!.pdf, hold) } : this.ctx!);
+    const h = HANDLERS.get(method);
+    if (!h) throw new AppError('NOT_FOUND', 'unknownMethod', { method: String(method) });
+    // The input passed the method's own schema above, so it is the handler's input.
+    const out = await h(parsed.data as never, this.ctx!.pdf ? { ...this.ctx!, pdf: pdfOutsideLock(this.ctx!.pdf, hold) } : this.ctx!);
+    return out as Output<M>;
   }
 
   /** Methods that reopen or replace the database live here, not in a module. */
@@ -408,44 +418,3 @@ function pdfOutsideLock(port: PdfPort, hold: LockHold): PdfPort {
   };
 }
 
-export function validationError(err: z.ZodError): AppError {
-  const seen = new Set<string>();
-  return new AppError(
-    'VALIDATION',
-    'validation',
-    undefined,
-    err.issues.filter((i) => {
-      // One message per field is enough for the user (e.g. 'required' rather than also 'badStudentNo').
-      const k = JSON.stringify(i.path);
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    }).map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[],
-      key: /^[a-zA-Z.]+$/.test(i.message) && !i.message.includes(' ') ? i.message : zodKey(i),
-    })),
-  );
-}
-
-function zodKey(i: z.core.$ZodIssue): string {
-  switch (i.code) {
-    case 'invalid_type': return 'invalidType';
-    case 'too_small': return 'tooSmall';
-    case 'too_big': return 'tooBig';
-    case 'invalid_value': return 'invalidOption';
-    case 'invalid_format': return 'invalidFormat';
-    default: return 'invalid';
-  }
-}
-
-/** Converts anything thrown into the wire shape: AppError as is, SQLite constraint errors to CONFLICT. */
-export function toAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e;
-  const code = (e as { code?: string })?.code ?? '';
-  if (code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return new AppError('CONFLICT', 'duplicate');
-  if (code.startsWith('SQLITE_CONSTRAINT_FOREIGNKEY')) return new AppError('IN_USE', 'inUse');
-  if (code === 'SQLITE_BUSY') return new AppError('DB_LOCKED', 'dbBusy');
-  if (code === 'ENOSPC') return new AppError('IO', 'diskFull');
-  console.error('[core] unexpected error:', e);
-  return new AppError('INTERNAL', 'internal', { detail: String((e as Error)?.message ?? e).slice(0, 300) });
-}

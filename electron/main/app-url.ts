@@ -8,24 +8,8 @@ export const APP_HOST = 'jiaowu';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * The Content-Security-Policy sent with every app:// response. Only our own files run; inline styles are
- * allowed because antd and AG Grid inject them; data:/blob: for images, fonts and the print preview frame.
- */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob: data:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The one CSP both shells send (see core/platform/serving.ts). */
+export { CONTENT_SECURITY_POLICY as APP_CSP, mimeOf } from '../core/platform/serving';
 
 /** True for URLs of our own renderer origin (the only origin allowed to navigate or call IPC). */
 export function isAppUrl(url: string | undefined | null): boolean {
@@ -57,29 +41,4 @@ export function resolveInside(root: string, urlPath: string): string | null {
   const within = path.relative(base, full);
   if (within.startsWith('..') || path.isAbsolute(within)) return null;
   return full;
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function mimeOf(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

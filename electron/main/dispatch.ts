@@ -5,7 +5,7 @@
 import { METHODS, type Method } from '../../shared/contract';
 import type { BridgeResult } from '../../shared/contract/bridge';
 import { AppError } from '../../shared/errors';
-import { toAppError } from '../core/app';
+import { toAppError } from '../core/platform/errors';
 
 const METHOD_SET: ReadonlySet<string> = new Set<string>(METHODS);
 

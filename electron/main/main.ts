@@ -3,7 +3,8 @@
  * folder, IPC, the Chinese menu and the main window. Each concern lives in its own small module.
  */
 import { app, BrowserWindow, dialog, Menu } from 'electron';
-import { APP_VERSION, Core, toAppError } from '../core/app';
+import { APP_VERSION, Core } from '../core/app';
+import { toAppError } from '../core/platform/errors';
 import { resolveDataDir } from './args';
 import { registerIpc } from './ipc';
 import { createMainWindow, shellPaths } from './main-window';

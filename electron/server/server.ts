@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { contract, type Method } from '../../shared/contract';
 import { AppError, httpStatusOf } from '../../shared/errors';
-import { Core, toAppError } from '../core/app';
+import { Core } from '../core/app';
+import { toAppError } from '../core/platform/errors';
+import { CONTENT_SECURITY_POLICY, mimeOf } from '../core/platform/serving';
 import type { PdfPort } from '../core/platform/report/pdf-port';
 import { createChromiumPdfPort } from './pdf-chromium';
 
@@ -32,14 +34,8 @@ export interface RunningServer {
 }
 
 const MAX_BODY = 100 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
-};
-// The same CSP the Electron app uses: nothing remote, no eval. Report previews are srcdoc iframes. Our own
-// pages may not be framed by anyone else.
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+/** The same CSP and file types as the Electron app (core/platform/serving.ts). */
+export const CSP = CONTENT_SECURITY_POLICY;
 
 /** Sent with every response: no token leaks through a Referer, no MIME sniffing, no framing by others. */
 const BASE_HEADERS = { 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' } as const;
@@ -110,7 +106,7 @@ function serveStatic(rendererDir: string, url: URL, res: http.ServerResponse): v
   }
   res.writeHead(200, {
     ...BASE_HEADERS,
-    'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'content-type': mimeOf(file),
     'content-security-policy': CSP,
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
   });

@@ -4,7 +4,7 @@
  * nobody took the subject); thresholds are percentages of full marks.
  */
 import { z } from 'zod';
-import { m } from './method';
+import { featureContract, method } from './method';
 import { isoDaySchema } from '../domain/dates';
 
 export const EXAM_KINDS = ['单元', '月考', '期中', '期末', '统考'] as const;
@@ -173,22 +173,22 @@ const ExamOnly = z.object({ examId: id });
 const IdOnly = z.object({ id });
 const Empty = z.object({}).strict().default({});
 
-export const examsContract = {
-  'exams/list': m<z.ZodObject<{ termId: z.ZodOptional<z.ZodNumber> }>, Exam[]>(z.object({ termId: id.optional() })),
-  'exams/get': m<typeof IdOnly, Exam>(IdOnly),
+export const examsContract = featureContract('exams', {
+  'exams/list': method(z.object({ termId: id.optional() })).returns<Exam[]>(),
+  'exams/get': method(IdOnly).returns<Exam>(),
   /** Creates or updates an exam. Score mode for grades 1-2 is refused (errors.exams.lowerPrimaryNoPaper). */
-  'exams/save': m<typeof ExamSchema, Exam>(ExamSchema),
-  'exams/delete': m<typeof IdOnly, { id: number }>(IdOnly),
+  'exams/save': method(ExamSchema).returns<Exam>(),
+  'exams/delete': method(IdOnly).returns<{ id: number }>(),
   /** Adds students now in the exam's grades to its roster; drops those who left and have no score. */
-  'exams/syncRoster': m<typeof IdOnly, Exam>(IdOnly),
-  'exams/getSettings': m<typeof Empty, ExamSettings>(Empty),
-  'exams/saveSettings': m<typeof ExamSettingsSchema, ExamSettings>(ExamSettingsSchema),
-  'exams/scores': m<z.ZodObject<{ examId: z.ZodNumber; classId: z.ZodNumber }>, ScoreSheet>(z.object({ examId: id, classId: id })),
-  'exams/saveScores': m<typeof SaveScoresSchema, { saved: number; cleared: number }>(SaveScoresSchema),
-  'exams/importPreview': m<typeof ExamImportSchema, ExamImportPreview>(ExamImportSchema),
-  'exams/importCommit': m<typeof ExamImportSchema, ExamImportResult>(ExamImportSchema),
-  'exams/analysis': m<typeof ExamOnly, ExamAnalysis>(ExamOnly),
-  'exams/trend': m<typeof TrendQuerySchema, TrendSeries[]>(TrendQuerySchema),
+  'exams/syncRoster': method(IdOnly).returns<Exam>(),
+  'exams/getSettings': method(Empty).returns<ExamSettings>(),
+  'exams/saveSettings': method(ExamSettingsSchema).returns<ExamSettings>(),
+  'exams/scores': method(z.object({ examId: id, classId: id })).returns<ScoreSheet>(),
+  'exams/saveScores': method(SaveScoresSchema).returns<{ saved: number; cleared: number }>(),
+  'exams/importPreview': method(ExamImportSchema).returns<ExamImportPreview>(),
+  'exams/importCommit': method(ExamImportSchema).returns<ExamImportResult>(),
+  'exams/analysis': method(ExamOnly).returns<ExamAnalysis>(),
+  'exams/trend': method(TrendQuerySchema).returns<TrendSeries[]>(),
   /** The quality-analysis report (质量分析报告) as an editable Word file. */
-  'exams/reportDocx': m<typeof ExamOnly, { fileName: string; mime: string; dataBase64: string }>(ExamOnly),
-} as const;
+  'exams/reportDocx': method(ExamOnly).returns<{ fileName: string; mime: string; dataBase64: string }>(),
+});

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { Base64FileSchema } from './upload';
-import type { FilePayload } from './index';
-import { m } from './method';
+import { featureContract, method } from './method';
 import { isoDaySchema } from '../domain/dates';
 
 const id = z.number().int().positive();
@@ -304,43 +303,41 @@ export interface HomeworkCheckDraft {
 
 const TermOnly = z.object({ termId: id });
 const IdOnly = z.object({ id });
-const AttachmentIdSchema = z.object({ id });
 const LessonPlanRowsSchema = z.object({ rows: z.array(LessonPlanSchema).min(1).max(2000) });
 const PlanCheckRowsSchema = z.object({ rows: z.array(PlanCheckSchema).min(1).max(5000) });
 const HomeworkCheckRowsSchema = z.object({ rows: z.array(HomeworkCheckSchema).min(1).max(5000) });
 const HomeworkPrefillSchema = z.object({ termId: id, date: isoDay, homeworkType: z.enum(HOMEWORK_TYPES).optional() });
 
-export const routinePlansContract = {
+export const routinePlansContract = featureContract('routine-plans', {
   /** Standards of the term; the defaults are written on first read. */
-  'routine-plans/getStandards': m<typeof TermOnly, RoutineStandards>(TermOnly),
+  'routine-plans/getStandards': method(TermOnly).returns<RoutineStandards>(),
   /** Replaces the term's standards in one transaction (audited). */
-  'routine-plans/saveStandards': m<typeof StandardsSaveSchema, RoutineStandards>(StandardsSaveSchema),
-  'routine-plans/resetStandards': m<typeof TermOnly, RoutineStandards>(TermOnly),
+  'routine-plans/saveStandards': method(StandardsSaveSchema).returns<RoutineStandards>(),
+  'routine-plans/resetStandards': method(TermOnly).returns<RoutineStandards>(),
 
-  'routine-plans/listLessonPlans': m<typeof LessonPlanQuerySchema, LessonPlan[]>(LessonPlanQuerySchema),
-  'routine-plans/getLessonPlan': m<typeof IdOnly, LessonPlan>(IdOnly),
-  'routine-plans/saveLessonPlan': m<typeof LessonPlanSchema, LessonPlan>(LessonPlanSchema),
-  'routine-plans/saveLessonPlans': m<typeof LessonPlanRowsSchema, LessonPlan[]>(LessonPlanRowsSchema),
-  'routine-plans/deleteLessonPlan': m<typeof IdOnly, { id: number }>(IdOnly),
+  'routine-plans/listLessonPlans': method(LessonPlanQuerySchema).returns<LessonPlan[]>(),
+  'routine-plans/getLessonPlan': method(IdOnly).returns<LessonPlan>(),
+  'routine-plans/saveLessonPlan': method(LessonPlanSchema).returns<LessonPlan>(),
+  'routine-plans/saveLessonPlans': method(LessonPlanRowsSchema).returns<LessonPlan[]>(),
+  'routine-plans/deleteLessonPlan': method(IdOnly).returns<{ id: number }>(),
   /** The stored file of an attachment (plan files, scans). */
-  'attachments/download': m<typeof AttachmentIdSchema, FilePayload>(AttachmentIdSchema),
 
-  'routine-plans/listPlanChecks': m<typeof CheckQuerySchema, PlanCheck[]>(CheckQuerySchema),
-  'routine-plans/prefillPlanChecks': m<typeof PrefillSchema, PlanCheckDraft[]>(PrefillSchema),
-  'routine-plans/countPlanChecksFromPlans': m<typeof CountFromPlansSchema, PlanCount>(CountFromPlansSchema),
-  'routine-plans/savePlanCheck': m<typeof PlanCheckSchema, PlanCheck>(PlanCheckSchema),
+  'routine-plans/listPlanChecks': method(CheckQuerySchema).returns<PlanCheck[]>(),
+  'routine-plans/prefillPlanChecks': method(PrefillSchema).returns<PlanCheckDraft[]>(),
+  'routine-plans/countPlanChecksFromPlans': method(CountFromPlansSchema).returns<PlanCount>(),
+  'routine-plans/savePlanCheck': method(PlanCheckSchema).returns<PlanCheck>(),
   /** Inserts/updates many rows in one transaction; any bad row rejects all (issues name rows.N.field). */
-  'routine-plans/savePlanChecks': m<typeof PlanCheckRowsSchema, PlanCheck[]>(PlanCheckRowsSchema),
-  'routine-plans/deletePlanCheck': m<typeof IdOnly, { id: number }>(IdOnly),
+  'routine-plans/savePlanChecks': method(PlanCheckRowsSchema).returns<PlanCheck[]>(),
+  'routine-plans/deletePlanCheck': method(IdOnly).returns<{ id: number }>(),
 
-  'routine-plans/listCollectivePreps': m<typeof CollectivePrepQuerySchema, CollectivePrep[]>(CollectivePrepQuerySchema),
-  'routine-plans/saveCollectivePrep': m<typeof CollectivePrepSchema, CollectivePrep>(CollectivePrepSchema),
-  'routine-plans/deleteCollectivePrep': m<typeof IdOnly, { id: number }>(IdOnly),
-  'routine-plans/collectivePrepAttendance': m<z.ZodObject<{ termId: typeof id; month: typeof month }>, CollectiveAttendanceRow[]>(z.object({ termId: id, month })),
+  'routine-plans/listCollectivePreps': method(CollectivePrepQuerySchema).returns<CollectivePrep[]>(),
+  'routine-plans/saveCollectivePrep': method(CollectivePrepSchema).returns<CollectivePrep>(),
+  'routine-plans/deleteCollectivePrep': method(IdOnly).returns<{ id: number }>(),
+  'routine-plans/collectivePrepAttendance': method(z.object({ termId: id, month })).returns<CollectiveAttendanceRow[]>(),
 
-  'routine-plans/listHomeworkChecks': m<typeof CheckQuerySchema, HomeworkCheck[]>(CheckQuerySchema),
-  'routine-plans/prefillHomeworkChecks': m<typeof HomeworkPrefillSchema, HomeworkCheckDraft[]>(HomeworkPrefillSchema),
-  'routine-plans/saveHomeworkCheck': m<typeof HomeworkCheckSchema, HomeworkCheck>(HomeworkCheckSchema),
-  'routine-plans/saveHomeworkChecks': m<typeof HomeworkCheckRowsSchema, HomeworkCheck[]>(HomeworkCheckRowsSchema),
-  'routine-plans/deleteHomeworkCheck': m<typeof IdOnly, { id: number }>(IdOnly),
-} as const;
+  'routine-plans/listHomeworkChecks': method(CheckQuerySchema).returns<HomeworkCheck[]>(),
+  'routine-plans/prefillHomeworkChecks': method(HomeworkPrefillSchema).returns<HomeworkCheckDraft[]>(),
+  'routine-plans/saveHomeworkCheck': method(HomeworkCheckSchema).returns<HomeworkCheck>(),
+  'routine-plans/saveHomeworkChecks': method(HomeworkCheckRowsSchema).returns<HomeworkCheck[]>(),
+  'routine-plans/deleteHomeworkCheck': method(IdOnly).returns<{ id: number }>(),
+});

@@ -7,7 +7,7 @@
  * 'struggling/get' (which is audited) and printed only on the single-file printout. Lists never carry them.
  */
 import { z } from 'zod';
-import { m } from './method';
+import { featureContract, method } from './method';
 import { isoDaySchema } from '../domain/dates';
 
 export const STRUGGLING_STATUSES = ['帮扶中', '已转化', '继续帮扶', '转出'] as const;
@@ -226,25 +226,23 @@ export interface PurgeCandidate {
 const IdOnly = z.object({ id });
 const Empty = z.object({});
 
-export const strugglingContract = {
-  'struggling/getSettings': m<typeof Empty, StrugglingSettings>(Empty),
-  'struggling/saveSettings': m<typeof StrugglingSettingsSchema, StrugglingSettings>(StrugglingSettingsSchema),
-  'struggling/nominate': m<typeof NominationSchema, Nomination>(NominationSchema),
-  'struggling/nominations': m<z.ZodObject<{ termId: typeof id }>, Nomination[]>(z.object({ termId: id })),
-  'struggling/deleteNomination': m<typeof IdOnly, { id: number }>(IdOnly),
-  'struggling/candidates': m<typeof CandidatesQuerySchema, Candidate[]>(CandidatesQuerySchema),
-  'struggling/confirm': m<typeof ConfirmSchema, ConfirmResult>(ConfirmSchema),
-  'struggling/list': m<typeof FileListQuerySchema, StrugglingFileRow[]>(FileListQuerySchema),
-  'struggling/get': m<typeof IdOnly, StrugglingFile>(IdOnly),
-  'struggling/save': m<typeof FileSaveSchema, StrugglingFile>(FileSaveSchema),
-  'struggling/addEntry': m<typeof EntrySchema, StrugglingEntry>(EntrySchema),
-  'struggling/deleteEntry': m<typeof IdOnly, { id: number }>(IdOnly),
-  'struggling/setStatus': m<typeof StatusChangeSchema, StrugglingFileRow>(StatusChangeSchema),
-  'struggling/scoreCurve': m<z.ZodObject<{ studentId: typeof id }>, ScoreCurve>(z.object({ studentId: id })),
-  'struggling/rates': m<z.ZodObject<{ termId: z.ZodOptional<typeof id> }>, RateReport>(z.object({ termId: id.optional() })),
-  'struggling/reminders': m<z.ZodObject<{ weeks: z.ZodOptional<z.ZodNumber> }>, Reminder[]>(z.object({ weeks: z.number().int().min(1).max(26).optional() })),
-  'struggling/purgePreview': m<typeof Empty, PurgeCandidate[]>(Empty),
-  'struggling/purge': m<z.ZodObject<{ ids: z.ZodArray<typeof id>; confirm: z.ZodLiteral<true> }>, { deleted: number }>(
-    z.object({ ids: z.array(id).min(1, 'required').max(10000), confirm: z.literal(true) }),
-  ),
-} as const;
+export const strugglingContract = featureContract('struggling', {
+  'struggling/getSettings': method(Empty).returns<StrugglingSettings>(),
+  'struggling/saveSettings': method(StrugglingSettingsSchema).returns<StrugglingSettings>(),
+  'struggling/nominate': method(NominationSchema).returns<Nomination>(),
+  'struggling/nominations': method(z.object({ termId: id })).returns<Nomination[]>(),
+  'struggling/deleteNomination': method(IdOnly).returns<{ id: number }>(),
+  'struggling/candidates': method(CandidatesQuerySchema).returns<Candidate[]>(),
+  'struggling/confirm': method(ConfirmSchema).returns<ConfirmResult>(),
+  'struggling/list': method(FileListQuerySchema).returns<StrugglingFileRow[]>(),
+  'struggling/get': method(IdOnly).returns<StrugglingFile>(),
+  'struggling/save': method(FileSaveSchema).returns<StrugglingFile>(),
+  'struggling/addEntry': method(EntrySchema).returns<StrugglingEntry>(),
+  'struggling/deleteEntry': method(IdOnly).returns<{ id: number }>(),
+  'struggling/setStatus': method(StatusChangeSchema).returns<StrugglingFileRow>(),
+  'struggling/scoreCurve': method(z.object({ studentId: id })).returns<ScoreCurve>(),
+  'struggling/rates': method(z.object({ termId: id.optional() })).returns<RateReport>(),
+  'struggling/reminders': method(z.object({ weeks: z.number().int().min(1).max(26).optional() })).returns<Reminder[]>(),
+  'struggling/purgePreview': method(Empty).returns<PurgeCandidate[]>(),
+  'struggling/purge': method(z.object({ ids: z.array(id).min(1, 'required').max(10000), confirm: z.literal(true) }),).returns<{ deleted: number }>(),
+});

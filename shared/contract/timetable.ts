@@ -1,9 +1,8 @@
-/**
- * Timetable contract: settings per term, rooms, unavailable times, lessons and edits, the curriculum standard
- * (开齐开足), compliance, workloads, substitutions, Excel and FET interchange.
- */
+/** Timetables: settings per term, rooms, unavailable times, lessons and edits, taught periods, Excel interchange. */
 import { z } from 'zod';
 import { isoDaySchema } from '../domain/dates';
+import { ArchiveSchema, FilePayloadSchema, ListSchema, TermOnly, type FilePayload, type ImportIssue } from './common';
+import { featureContract, method } from './method';
 
 const id = z.number().int().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'badTime');
@@ -90,61 +89,6 @@ export interface TimetableData {
   rooms: Room[];
 }
 
-// ---- 开齐开足 ----
-export interface CurriculumStandard {
-  /** Where the default came from, shown in the UI (e.g. 义务教育课程方案（2022年版） + a province's 课程设置表). */
-  source: string;
-  grades: { level: number; total: number; subjects: { subjectId: number; subjectName: string; periods: number }[] }[];
-}
-export const CurriculumSaveSchema = z.object({
-  source: z.string().trim().max(200).default(''),
-  grades: z.array(z.object({
-    level: z.number().int().min(1).max(9),
-    total: z.number().int().min(0).max(60),
-    subjects: z.array(z.object({ subjectId: id, periods: z.number().int().min(0).max(20) })),
-  })),
-});
-export type ComplianceStatus = 'ok' | 'missing' | 'below' | 'above' | 'totalWrong';
-export interface ComplianceClassRow {
-  classId: number; className: string; gradeLevel: number; total: number; requiredTotal: number;
-  status: 'ok' | 'problem';
-  subjects: { subjectId: number; subjectName: string; required: number; actual: number; status: ComplianceStatus }[];
-  problems: { key: string; params: Record<string, string | number> }[];
-}
-export interface ComplianceResult {
-  basis: 'assignments' | 'timetable' | 'taught';
-  classes: ComplianceClassRow[];
-  grades: { level: number; classes: number; okClasses: number }[];
-  /** Nine-year share of each subject group for the school, against the national range (information only). */
-  shares: { group: string; percent: number; min: number; max: number; /** The same share computed from the standard itself. */ requiredPercent?: number }[];
-}
-
-// ---- workloads and substitutions ----
-export interface WorkloadRow {
-  teacherId: number; teacherName: string; subjectName: string | null; roles: string[]; groupNames: string[];
-  planned: number; scheduled: number; classes: string;
-}
-export interface LeaderLoadRow { teacherId: number; teacherName: string; roles: string[]; weekly: number; yearTotal: number; minimum: number; ok: boolean }
-export const SUBSTITUTION_KINDS = ['代课', '调课', '停课', '补课'] as const;
-export const SubstitutionSchema = z.object({
-  id: id.optional(),
-  termId: id,
-  date: isoDaySchema,
-  period,
-  classId: id,
-  subjectId: id,
-  kind: z.enum(SUBSTITUTION_KINDS),
-  originalTeacherId: id.nullish().transform((v) => v ?? null),
-  substituteTeacherId: id.nullish().transform((v) => v ?? null),
-  reason: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
-  /** For 调课: the lesson it is swapped with (date, period), recorded as the paired row. */
-  swapWith: z.object({ date: isoDaySchema, period, subjectId: id, teacherId: id.nullish() }).nullish(),
-});
-export interface Substitution {
-  id: number; termId: number; date: string; period: number; classId: number; className: string; subjectId: number; subjectName: string;
-  kind: (typeof SUBSTITUTION_KINDS)[number]; originalTeacherId: number | null; originalTeacherName: string | null;
-  substituteTeacherId: number | null; substituteTeacherName: string | null; swapId: number | null; reason: string | null;
-}
 /**
  * Periods taught per class and subject over a date range: taught = planned - cancelled + madeUp - movedOut + movedIn
  * (停课 cancels, 补课 makes up, a 调课 pair moves a lesson out of one slot and into another; 代课 changes only the teacher).
@@ -153,3 +97,46 @@ export interface TaughtRow {
   classId: number; className: string; subjectId: number; subjectName: string; weeks: number; planned: number;
   cancelled: number; madeUp: number; movedOut: number; movedIn: number; taught: number;
 }
+const SetCellsSchema = z.object({ termId: z.number().int().positive(), cells: z.array(CellEditSchema).min(1).max(5000) });
+const ClearDaySchema = z.object({ termId: z.number().int().positive(), classId: z.number().int().positive(), day: z.number().int().min(1).max(6) });
+const CopyTermSchema = z.object({ fromTermId: z.number().int().positive(), toTermId: z.number().int().positive(), classIds: z.array(z.number().int().positive()).optional() });
+const isoDay = isoDaySchema;
+const DateRangeSchema = z.object({ termId: z.number().int().positive(), from: isoDay, to: isoDay });
+const TimetableExportSchema = z.object({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });
+const TimetableImportSchema = FilePayloadSchema.extend({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });
+export interface EditResult {
+  /** The lessons now at the touched cells (cells left empty are absent). */
+  lessons: Lesson[];
+  /** Cells that are now empty. */
+  cleared: { classId: number; day: number; period: number }[];
+  /** The whole school's conflicts after the edit. */
+  conflicts: Conflict[];
+}
+export interface TimetableImportPreview {
+  layout: 'classes' | 'master';
+  sheets: string[];
+  classes: { classId: number | null; name: string; lessons: number }[];
+  issues: ImportIssue[];
+  /** classes: those that will be replaced; skippedClasses: classes with an unreadable cell, left as they are. */
+  counts: { lessons: number; classes: number; skippedClasses: number; errors: number; fileErrors: number; warnings: number };
+}
+
+export const timetableContract = featureContract('timetable', {
+  'timetable/getSettings': method(TermOnly).returns<TimetableSettings>(),
+  'timetable/saveSettings': method(TimetableSettingsSchema).returns<TimetableSettings>(),
+  'timetable/listRooms': method(ListSchema).returns<Room[]>(),
+  'timetable/saveRoom': method(RoomSchema).returns<Room>(),
+  'timetable/archiveRoom': method(ArchiveSchema).returns<Room>(),
+  'timetable/unavailableList': method(TermOnly).returns<Unavailable[]>(),
+  'timetable/unavailableSave': method(UnavailableSchema).returns<Unavailable[]>(),
+  'timetable/get': method(TermOnly).returns<TimetableData>(),
+  /** Sets cells (place, move, swap, remove, lock, undo/redo are all cell sets) in one transaction. */
+  'timetable/setCells': method(SetCellsSchema).returns<EditResult>(),
+  /** Clears one day of a class, keeping locked lessons. */
+  'timetable/clearDay': method(ClearDaySchema).returns<EditResult>(),
+  'timetable/copyFromTerm': method(CopyTermSchema).returns<{ copied: number; skipped: { className: string; subjectName: string; key: string }[] }>(),
+  'timetable/taught': method(DateRangeSchema).returns<TaughtRow[]>(),
+  'timetable/exportXlsx': method(TimetableExportSchema).returns<FilePayload>(),
+  'timetable/importPreview': method(TimetableImportSchema).returns<TimetableImportPreview>(),
+  'timetable/importCommit': method(TimetableImportSchema).returns<{ placed: number; classes: number; backup: string }>(),
+});

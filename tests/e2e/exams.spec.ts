@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Grade, SchoolClass, Student, Subject } from '../../shared/contract';
-import type { Exam, ScoreSheet } from '../../shared/contract/exams';
+import type { Exam, ScoreSheet } from '../../shared/contract';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 
 async function firstRunWithSample(app: AppPage): Promise<void> {

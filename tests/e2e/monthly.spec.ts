@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Download } from '@playwright/test';
 import type { AppStatus, MonthlyCheckMonth, MonthlySheets, Observation, QuotaProgress, Term } from '../../shared/contract';
-import type { Lesson, TimetableData } from '../../shared/contract/timetable';
+import type { Lesson, TimetableData } from '../../shared/contract';
 import { pinyinInitials } from '../../shared/domain/pinyin';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 

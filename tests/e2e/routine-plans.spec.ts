@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { AppStatus, Assignment } from '../../shared/contract';
-import type { HomeworkCheck, LessonPlan, PlanCheck, RoutineStandards } from '../../shared/contract/routine-plans';
+import type { HomeworkCheck, LessonPlan, PlanCheck, RoutineStandards } from '../../shared/contract';
 import { expect, test, type AppPage } from './fixtures';
 
 async function firstRunWithSample(app: AppPage): Promise<void> {

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, SchoolClass, Student, Subject, Term } from '../../shared/contract';
-import type { Exam } from '../../shared/contract/exams';
-import type { RateReport, StrugglingFile, StrugglingFileRow } from '../../shared/contract/struggling';
+import type { Exam } from '../../shared/contract';
+import type { RateReport, StrugglingFile, StrugglingFileRow } from '../../shared/contract';
 import { maskName } from '../../shared/domain/mask';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, Assignment, SchoolClass, Term } from '../../shared/contract';
-import type { Lesson, TaughtRow, TimetableData } from '../../shared/contract/timetable';
+import type { Lesson, TaughtRow, TimetableData } from '../../shared/contract';
 import { pinyinInitials } from '../../shared/domain/pinyin';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 

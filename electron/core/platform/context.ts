@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { AppStatus } from '../../../shared/contract';
 import type { AuditWriter } from './audit';
+import type { ReportCatalogue } from './report/catalogue';
 import type { PdfPort } from './report/pdf-port';
 
 export interface CoreContext {
@@ -12,6 +13,8 @@ export interface CoreContext {
   operator: () => string;
   audit: AuditWriter;
   pdf: PdfPort | null;
+  /** Every feature's printouts (folded from the features list). */
+  reports: ReportCatalogue;
   /** Setting table access (operator, current term, ...). */
   getSetting(key: string): string | null;
   setSetting(key: string, value: string | null): void;

@@ -6,7 +6,7 @@ import { Select } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Teacher } from '../../../shared/contract';
-import type { Lesson, TimetableData, TimetableSettings } from '../../../shared/contract/timetable';
+import type { Lesson, TimetableData, TimetableSettings } from '../../../shared/contract';
 import { matchesPerson } from '../../../shared/domain/pinyin';
 import { compareZh } from '../../../shared/domain/text';
 import { api } from '../api/client';

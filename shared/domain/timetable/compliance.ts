@@ -3,7 +3,7 @@
  * Pure: the caller loads the standard, the classes and the actual periods on the chosen basis (teaching
  * assignments, placed lessons, or periods actually taught per week over a date range).
  */
-import type { ComplianceClassRow, ComplianceResult, ComplianceStatus, CurriculumStandard } from '../../contract/timetable';
+import type { ComplianceClassRow, ComplianceResult, ComplianceStatus, CurriculumStandard } from '../../contract/curriculum';
 import { SUBJECT_ALIASES } from '../constants';
 import { NINE_YEAR_SHARES, teachingWeeksOf } from './default-curriculum';
 

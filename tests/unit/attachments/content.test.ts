@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { AttachmentStore, MAX_ATTACHMENT_BYTES } from '../../../electron/core/platform/attachments/store';
 import { isWordPackage, zipEntryNames } from '../../../electron/core/platform/attachments/zip-entries';
 import { loadMigrations, migrate } from '../../../electron/core/platform/db/migrate';
-import { UploadSchema } from '../../../shared/contract/routine-plans';
+import { UploadSchema } from '../../../shared/contract';
 import { FilePayloadSchema, MAX_UPLOAD_BYTES } from '../../../shared/contract';
 import { tempDir } from '../../helpers/core';
 

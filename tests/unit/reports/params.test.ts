@@ -75,8 +75,9 @@ describe('the catalogue declares what each report needs', () => {
 
 describe('report file names', () => {
   it('say the month, the exam, the student, the class', async () => {
-    const { reportFileBase, findReport } = await import('../../../electron/core/platform/report/catalogue');
+    const { reportFileBase } = await import('../../../electron/core/platform/report/catalogue');
     const ctx = core.context();
+    const findReport = (id: string) => ctx.reports.find(id).info;
     const [y, m] = month.split('-');
     expect(reportFileBase(ctx, findReport('monthly-bulletin'), { termId, month })).toBe(`教学常规检查月度通报-${y}年${Number(m)}月`);
     const exam = (await core.call('exams/list', {}))[0];

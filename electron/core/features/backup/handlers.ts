@@ -1,7 +1,9 @@
+import type { FeatureMethod } from '../../../../shared/contract';
+import type { CoreOwnMethod } from '../../platform/feature';
 import type { HandlerMap } from '../../platform/handlers';
 import { createBackup, createManualBackup } from '../../platform/backups';
 
-export const backupHandlers: HandlerMap<'backup/create' | 'backup/createManual'> = {
+export const backupHandlers: HandlerMap<Exclude<FeatureMethod<'backup'>, CoreOwnMethod>> = {
   'backup/create': async (_i, ctx) => {
     const b = await createBackup(ctx.db, ctx.dataDir, 'manual', ctx.now());
     ctx.audit('backup', 'create', { summary: `立即备份 ${b.file}` });

@@ -9,7 +9,7 @@ import { AppError } from '../../../../shared/errors';
 import { basisText, problemText, runCompliance, type ComplianceRun } from './check';
 import { subjectColumns } from './excel';
 import type { CoreContext } from '../../platform/context';
-import type { ReportDef } from '../../platform/report/catalogue';
+import { defineReport, reportParams } from '../../platform/report/define';
 import { loadHeader, type ReportHeaderData, type ReportParams } from '../../platform/report/header';
 import { documentShell, esc, producedLine, reportTitle, schoolHeader } from '../../platform/report/layout';
 
@@ -145,16 +145,15 @@ ${producedLine(header.producedAt)}
   return documentShell({ title: COMPLIANCE_TITLE, setup: COMPLIANCE_SETUP, body, css: CSS });
 }
 
-/** Catalogue entry, spread into REPORTS in catalogue.ts. */
-const complianceReport: ReportDef<ComplianceReportData> = {
+/** Catalogue entry (the curriculum feature's printout). */
+export const COMPLIANCE_REPORT = defineReport({
   id: 'compliance-report',
   title: COMPLIANCE_TITLE,
   titleKey: 'reports.compliance-report',
+  feature: 'curriculum',
   module: 'teaching',
-  params: ['termId', 'basis', 'from', 'to', 'gradeLevels'],
-  formats: ['pdf', 'html'],
+  params: reportParams(['termId', 'basis', 'from', 'to', 'gradeLevels']),
   ...COMPLIANCE_SETUP,
   load: loadComplianceReport,
   render: renderComplianceReport,
-};
-export const COMPLIANCE_REPORTS = [complianceReport as unknown as ReportDef<unknown>];
+});

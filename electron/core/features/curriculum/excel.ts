@@ -8,7 +8,7 @@ import { HEADER_FILL, THIN_BOX, writeHeaderRow, writeTitleRow } from '../../plat
 import type { FilePayload } from '../../../../shared/contract';
 import { GRADE_NAMES } from '../../../../shared/domain/constants';
 import type { CoreContext } from '../../platform/context';
-import { XLSX_MIME } from '../import/template';
+import { XLSX_MIME } from '../../platform/serving';
 import { basisText, problemText, type ComplianceRun } from './check';
 import { schoolSubjects } from './standard';
 

@@ -1,5 +1,6 @@
 /** curriculum/* (the 开齐开足 standard: get, save, reset, Excel import) and compliance/* (check, Excel export). */
 import { AppError } from '../../../../shared/errors';
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { toFieldIssues } from '../import/handlers';
 import { runCompliance } from './check';
@@ -7,7 +8,7 @@ import { exportCompliance } from './excel';
 import { analyzeCurriculum, importSource } from './import';
 import { getStandard, resetStandard, saveStandard, writeImported } from './standard';
 
-export const curriculumHandlers: HandlerMap<'curriculum/get' | 'curriculum/save' | 'curriculum/resetDefault' | 'curriculum/importPreview' | 'curriculum/importCommit' | 'curriculum/check' | 'curriculum/exportCheckXlsx'> = {
+export const curriculumHandlers: HandlerMap<FeatureMethod<'curriculum'>> = {
   'curriculum/get': (_input, ctx) => getStandard(ctx),
   'curriculum/save': (input, ctx) => saveStandard(ctx, input),
   'curriculum/resetDefault': (_input, ctx) => resetStandard(ctx),

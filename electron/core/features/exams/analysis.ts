@@ -1,7 +1,7 @@
 /** Loads an exam's rows for the pure analysis (shared/domain/exams/analysis.ts) and builds trends across exams. */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Exam, ExamAnalysis, ScoreLevel, TrendPoint, TrendQuerySchema, TrendSeries } from '../../../../shared/contract/exams';
+import type { Exam, ExamAnalysis, ScoreLevel, TrendPoint, TrendQuerySchema, TrendSeries } from '../../../../shared/contract';
 import { className, GRADE_NAMES } from '../../../../shared/domain/constants';
 import { analyseExam, type AnalysisCell, type AnalysisInput } from '../../../../shared/domain/exams/analysis';
 import { AppError } from '../../../../shared/errors';

@@ -4,8 +4,8 @@
  * their results are recorded in level mode (优/良/合格/待合格).
  */
 import type Database from 'better-sqlite3';
-import type { Exam, ExamSettings, ExamThreshold, ExamKind, ExamMode } from '../../../../shared/contract/exams';
-import { ExamSchema } from '../../../../shared/contract/exams';
+import type { Exam, ExamSettings, ExamThreshold, ExamKind, ExamMode } from '../../../../shared/contract';
+import { ExamSchema } from '../../../../shared/contract';
 import { GRADE_NAMES } from '../../../../shared/domain/constants';
 import { defaultThreshold } from '../../../../shared/domain/exams/analysis';
 import { AppError } from '../../../../shared/errors';

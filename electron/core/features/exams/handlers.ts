@@ -1,5 +1,5 @@
 /** Handlers of examsContract: exams, settings, score entry, import, analysis, trends and the Word report. */
-import type { examsContract } from '../../../../shared/contract/exams';
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { examAnalysis, examTrend } from './analysis';
 import { deleteExam, getExam, getSettings, listExams, saveExam, saveSettings, syncRoster } from './exams';
@@ -7,7 +7,7 @@ import { analyseImport, commitImport } from './import';
 import { examReportDocx } from './report-docx';
 import { saveScores, scoreSheet } from './scores';
 
-export const examsHandlers: HandlerMap<keyof typeof examsContract> = {
+export const examsHandlers: HandlerMap<FeatureMethod<'exams'>> = {
   'exams/list': (input, ctx) => listExams(ctx.db, input.termId),
   'exams/get': (input, ctx) => getExam(ctx.db, input.id),
   'exams/save': (input, ctx) => saveExam(ctx, input),

@@ -9,7 +9,7 @@
  * transaction after a pre-import backup. Every lookup is preloaded into Maps; no SELECT per row.
  */
 import type { z } from 'zod';
-import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult, ExamImportSchema } from '../../../../shared/contract/exams';
+import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult, ExamImportSchema } from '../../../../shared/contract';
 import { SUBJECT_ALIASES } from '../../../../shared/domain/constants';
 import { parseScoreCell, type ParsedCell } from '../../../../shared/domain/exams/values';
 import { toHalfWidth } from '../../../../shared/domain/text';

@@ -6,7 +6,7 @@
  * AGGREGATE ONLY: no student appears. Per-student rank lists are a separate report (exam-rank-list) that is
  * refused unless the office enabled `exams.allowRankLists`, and then prints "内部资料 不得公开" on every page.
  */
-import type { ExamAnalysis, ExamThreshold, GradeAnalysis, SubjectGradeAnalysis, SubjectStats } from '../../../../shared/contract/exams';
+import type { ExamAnalysis, ExamThreshold, GradeAnalysis, SubjectGradeAnalysis, SubjectStats } from '../../../../shared/contract';
 import { maskName, maskStudentNo } from '../../../../shared/domain/mask';
 import { fmtScore, pct, round } from '../../../../shared/domain/exams/analysis';
 import { barSvg } from '../../../../shared/domain/exams/charts';
@@ -14,7 +14,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { examAnalysis } from './analysis';
 import { ALLOW_RANK_LISTS } from './exams';
-import type { ReportDef } from '../../platform/report/catalogue';
+import { defineReport, reportParams } from '../../platform/report/define';
 import { loadHeader, type ReportHeaderData, type ReportParams } from '../../platform/report/header';
 import { documentShell, esc, producedLine, reportTitle, schoolHeader } from '../../platform/report/layout';
 
@@ -270,15 +270,15 @@ ${producedLine(d.header.producedAt)}
   return documentShell({ title: `${INTERNAL_MARK} ${RANK_LIST_TITLE}`, setup: EXAM_REPORT_SETUP, body: sheets, css: RANK_CSS });
 }
 
-/** Catalogue entries, spread into REPORTS in catalogue.ts. */
+/** Catalogue entries (the exams feature's printouts). */
 export const EXAM_REPORTS = [
-  {
-    id: 'exam-quality-analysis', title: EXAM_REPORT_TITLE, titleKey: 'reports.exam-quality-analysis', module: 'exams',
-    params: ['examId'], required: ['examId'], formats: ['pdf', 'html'], ...EXAM_REPORT_SETUP, load: loadExamReport, render: renderExamReport,
-  } satisfies ReportDef<ExamReportData>,
-  {
-    id: 'exam-rank-list', title: RANK_LIST_TITLE, titleKey: 'reports.exam-rank-list', module: 'exams',
-    params: ['examId', 'classIds', 'maskNames', 'maskStudentNos'], required: ['examId'], formats: ['pdf', 'html'], ...EXAM_REPORT_SETUP,
+  defineReport({
+    id: 'exam-quality-analysis', title: EXAM_REPORT_TITLE, titleKey: 'reports.exam-quality-analysis', feature: 'exams', module: 'exams',
+    params: reportParams(['examId'], ['examId']), ...EXAM_REPORT_SETUP, load: loadExamReport, render: renderExamReport,
+  }),
+  defineReport({
+    id: 'exam-rank-list', title: RANK_LIST_TITLE, titleKey: 'reports.exam-rank-list', feature: 'exams', module: 'exams',
+    params: reportParams(['examId', 'classIds', 'maskNames', 'maskStudentNos'], ['examId']), ...EXAM_REPORT_SETUP,
     load: loadRankList, render: renderRankList,
-  } satisfies ReportDef<RankListData>,
-] as unknown as ReportDef<unknown>[];
+  }),
+];

@@ -8,7 +8,8 @@ import {
   AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, Table,
   TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
-import type { GradeAnalysis, SubjectGradeAnalysis, SubjectStats } from '../../../../shared/contract/exams';
+import { DOCX_MIME } from '../../platform/serving';
+import type { GradeAnalysis, SubjectGradeAnalysis, SubjectStats } from '../../../../shared/contract';
 import { fmtScore, pct, round } from '../../../../shared/domain/exams/analysis';
 import type { CoreContext } from '../../platform/context';
 import { loadHeader } from '../../platform/report/header';
@@ -186,5 +187,5 @@ export async function examReportDocx(ctx: CoreContext, examId: number): Promise<
   const buf = await Packer.toBuffer(doc);
   const fileName = `${e.name}-${EXAM_REPORT_TITLE}.docx`.replace(UNSAFE_FILE_CHARS, '_');
   ctx.audit('report', 'export', { entityId: 'exam-quality-analysis', summary: `导出 ${fileName}（Word）`, after: { examId, fileName, format: 'docx' } });
-  return { fileName, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', dataBase64: buf.toString('base64') };
+  return { fileName, mime: DOCX_MIME, dataBase64: buf.toString('base64') };
 }

@@ -1,7 +1,7 @@
 /** Score entry per class (the AG Grid sheet): load one class's cells, save edited rows in one transaction. */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { ABSENT_MARK, type Exam, type SaveScoresSchema, type ScoreSheet, type ScoreSheetRow } from '../../../../shared/contract/exams';
+import { ABSENT_MARK, type Exam, type SaveScoresSchema, type ScoreSheet, type ScoreSheetRow } from '../../../../shared/contract';
 import { className } from '../../../../shared/domain/constants';
 import { parseScoreCell, type ParsedCell } from '../../../../shared/domain/exams/values';
 import { AppError, type FieldIssue } from '../../../../shared/errors';

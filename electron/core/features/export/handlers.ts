@@ -3,8 +3,9 @@ import ExcelJS from 'exceljs';
 import type { FilePayload } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
-import { XLSX_MIME } from '../import/template';
+import { XLSX_MIME } from '../../platform/serving';
 import { loadList, termLabel, type ExportList, type ListData } from './lists';
 import { HEADER_FILL, writeHeaderRow, writeTitleRow } from '../../platform/spreadsheet/sheet';
 import { compactSchoolDay } from '../../../../shared/domain/dates';
@@ -47,6 +48,6 @@ export async function exportList(ctx: CoreContext, list: ExportList, termIdIn?: 
   return { fileName: `${[school, termText, data.title].filter(Boolean).join('-')}-${stamp(ctx.now())}.xlsx`, mime: XLSX_MIME, dataBase64: buf.toString('base64') };
 }
 
-export const exportHandlers: HandlerMap<'export/list'> = {
+export const exportHandlers: HandlerMap<FeatureMethod<'export'>> = {
   'export/list': (input, ctx) => exportList(ctx, input.list, input.termId),
 };

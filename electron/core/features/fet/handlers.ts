@@ -1,11 +1,12 @@
 /** fet/importPreview (writes nothing), fet/importCommit (backup, one transaction, audit) and fet/export. */
 import { AppError } from '../../../../shared/errors';
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { toFieldIssues } from '../import/handlers';
 import { exportFet } from './export';
 import { analyzeFet, writePlan } from './import';
 
-export const fetHandlers: HandlerMap<'fet/importPreview' | 'fet/importCommit' | 'fet/export'> = {
+export const fetHandlers: HandlerMap<FeatureMethod<'fet'>> = {
   'fet/importPreview': (input, ctx) => analyzeFet(ctx, input).preview,
   'fet/importCommit': async (input, ctx) => {
     const plan = analyzeFet(ctx, input);

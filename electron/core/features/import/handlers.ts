@@ -2,6 +2,7 @@
 import type { ImportIssue, ParsedInput } from '../../../../shared/contract';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { analyze, type Analysis } from './analyze';
 import { readSpreadsheet } from '../../platform/spreadsheet/read';
@@ -36,7 +37,7 @@ export function toFieldIssues(issues: ImportIssue[]): FieldIssue[] {
   }));
 }
 
-export const importHandlers: HandlerMap<'import/template' | 'import/preview' | 'import/commit' | 'import/skippedRows'> = {
+export const importHandlers: HandlerMap<FeatureMethod<'import'>> = {
   'import/template': (input) => buildTemplate(input.kind),
   'import/preview': (input, ctx) => runAnalysis(input, ctx).preview,
   'import/commit': async (input, ctx) => {

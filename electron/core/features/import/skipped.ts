@@ -9,7 +9,7 @@ import { importMessages } from './messages';
 import { cellText } from '../../platform/spreadsheet/values';
 import type { ReadSheet } from '../../platform/spreadsheet/read';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_MIME } from '../../platform/serving';
 
 /** The Chinese message of an import issue, with its parameters filled in. */
 export function issueText(key: string, params: Record<string, string | number> = {}): string {

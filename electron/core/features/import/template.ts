@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { FilePayload, ImportKind } from '../../../../shared/contract';
 import { FIELD_DEFS } from './fields';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_MIME } from '../../platform/serving';
 
 interface TemplateSpec { title: string; fields: string[]; example: Record<string, string | number>; note: string; widths: Record<string, number> }
 

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { compareZh } from '../../../../shared/domain/text';
 import { termEnd } from '../../../../shared/domain/timetable/taught';
 import { AppError } from '../../../../shared/errors';
-import { termName } from '../school/queries';
+import { termName } from '../../platform/query';
 import { schoolDay } from '../../../../shared/domain/dates';
 
 export interface TermInfo { id: number; startDate: string; endDate: string; weeks: number; name: string }

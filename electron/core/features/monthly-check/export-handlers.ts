@@ -1,9 +1,8 @@
 /** Contract handlers for the routine check's Word and Excel files (the PDFs go through reports/pdf). */
 import type { FilePayload } from '../../../../shared/contract';
-import type { routineReportsContract } from '../../../../shared/contract/routine-reports';
 import type { CoreContext } from '../../platform/context';
 import type { HandlerMap } from '../../platform/handlers';
-import { XLSX_MIME } from '../import/template';
+import { DOCX_MIME, XLSX_MIME } from '../../platform/serving';
 import { BULLETIN_TITLE, bulletinCharts } from './print/bulletin';
 import { TERM_SUMMARY_TITLE } from './print/term-summary';
 import { buildBulletinDocx, type ChartPng } from './bulletin-docx';
@@ -11,7 +10,6 @@ import { buildMonthXlsx, buildTermXlsx } from './excel';
 import { loadBulletinView, loadMonthWorkbookView, loadTermSummaryView } from './views';
 import { monthLabel, type BulletinView } from './view-types';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Characters Windows forbids in file names. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
@@ -38,7 +36,7 @@ function payload(name: string, mime: string, buf: Buffer): FilePayload {
   return { fileName: name, mime, dataBase64: buf.toString('base64') };
 }
 
-export const routineReportsHandlers: HandlerMap<keyof typeof routineReportsContract> = {
+export const monthlyCheckExports: HandlerMap<'monthly-check/bulletinDocx' | 'monthly-check/monthXlsx' | 'monthly-check/termXlsx'> = {
   'monthly-check/bulletinDocx': async ({ termId, month }, ctx) => {
     const v = loadBulletinView(ctx, { termId, month });
     const buf = await buildBulletinDocx(v, await bulletinChartPngs(ctx, v));

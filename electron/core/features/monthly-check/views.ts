@@ -1,43 +1,28 @@
 /**
- * Maps the routine-monthly module's output (monthly/sheets, monthly/bulletinData, monthly/termSummary,
- * quotas/progress, observations/list, research/list) into the views the printouts render. It goes through
- * that module's handlers, so what is printed is exactly what the screens show.
+ * Maps the monthly check's figures (the sheets, the bulletin data, the term summary) and those of the
+ * observations, research and routine-plans features (quota progress, observations, activities, standards)
+ * into the views the printouts render. It calls the same functions the screens' handlers call, so what is
+ * printed is exactly what the screens show.
  */
-import { contract, type Method, type Output } from '../../../../shared/contract';
-import type { MonthlySheets } from '../../../../shared/contract/routine-monthly';
+import { ObservationListSchema, ResearchListSchema, type MonthlySheets } from '../../../../shared/contract';
 import { TEACHER_ROLES } from '../../../../shared/domain/constants';
 import { monthRange } from '../../../../shared/domain/routine/monthly';
 import { defaultRubric, gradeFor } from '../../../../shared/domain/routine/standards';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { loadHeader, type ReportHeaderData } from '../../platform/report/header';
-import { routineMonthlyHandlers } from './handlers';
-import { observationCounts } from './monthly';
-import { routinePlansHandlers } from '../routine-plans/handlers';
+import { requireTerm } from '../../platform/query';
+import { listObservations, quotaProgress } from '../observations/service';
+import { listResearch, researchAttendance } from '../research/service';
+import { getStandards } from '../routine-plans/service';
+import { observationCounts, readSheets } from './monthly';
+import { bulletinData, termSummary } from './summary';
 import type { BulletinView, MonthlySheetView, MonthWorkbookView, ProgressView, TermSummaryView } from './view-types';
 
-type Handlers = Record<string, ((input: unknown, ctx: CoreContext) => unknown) | undefined>;
-
-/**
- * Calls another module's handler with its input parsed by the contract (defaults applied). Report loading is
- * synchronous; the routine handlers are (better-sqlite3), a promise here is a programming error.
- */
-function call<M extends Method>(ctx: CoreContext, method: M, input: unknown): Output<M> {
-  const h = ((routineMonthlyHandlers as unknown as Handlers)[method] ?? (routinePlansHandlers as unknown as Handlers)[method]);
-  if (!h) throw new AppError('INTERNAL', 'notImplemented', { method });
-  const out = h(contract[method].input.parse(input), ctx);
-  if (out && typeof (out as Promise<unknown>).then === 'function') throw new AppError('INTERNAL', 'notImplemented', { method });
-  return out as Output<M>;
-}
-
-/** Like call(), but an unfinished optional source gives null instead of failing the printout. */
-function tryCall<M extends Method>(ctx: CoreContext, method: M, input: unknown): Output<M> | null {
-  try {
-    return call(ctx, method, input);
-  } catch (e) {
-    if (e instanceof AppError && e.key === 'notImplemented') return null;
-    throw e;
-  }
+/** The month's sheets, as the monthly check's screen reads them. */
+function sheetsOf(ctx: CoreContext, termId: number, month: string): MonthlySheets {
+  requireTerm(ctx.db, termId);
+  return readSheets(ctx.db, termId, month);
 }
 
 export function requireTermId(ctx: CoreContext, termId: number | undefined): { header: ReportHeaderData; termId: number } {
@@ -61,16 +46,16 @@ const splitList = (s: string) => s.split(/[、,，;；]\s*/).map((x) => x.trim()
 /** Item descriptions (评分要点): the term's standards when available, else the default rubric's. */
 function itemCriteria(ctx: CoreContext, termId: number): Map<string, string> {
   const out = new Map<string, string>(defaultRubric('monthlySheet').items.map((i) => [i.key, i.description ?? '']));
-  const std = tryCall(ctx, 'routine-plans/getStandards', { termId });
-  const rubric = std?.rubrics.find((r) => r.kind === 'monthlySheet');
+  const std = getStandards(ctx, termId);
+  const rubric = std.rubrics.find((r) => r.kind === 'monthlySheet');
   for (const i of rubric?.items ?? []) if (i.description) out.set(i.key, i.description);
   return out;
 }
 
 /** Role and term quota per teacher, from the quota progress as of the month's last day. */
 function quotaByTeacher(ctx: CoreContext, termId: number, month: string) {
-  const progress = tryCall(ctx, 'observations/quotaProgress', { termId, asOf: monthRange(month).to });
-  return { progress, byTeacher: new Map((progress?.people ?? []).map((p) => [p.teacherId, p])) };
+  const progress = quotaProgress(ctx, termId, monthRange(month).to);
+  return { progress, byTeacher: new Map(progress.people.map((p) => [p.teacherId, p])) };
 }
 
 function toSheetViews(ctx: CoreContext, termId: number, month: string, sheets: MonthlySheets, teacherIds?: number[]): MonthlySheetView[] {
@@ -109,7 +94,7 @@ function toSheetViews(ctx: CoreContext, termId: number, month: string, sheets: M
 export function loadMonthlySheetViews(ctx: CoreContext, p: { termId?: number; month?: string; teacherIds?: number[] }) {
   const { header, termId } = requireTermId(ctx, p.termId);
   const month = requireMonth(p.month);
-  const sheets = call(ctx, 'monthly-check/sheets', { termId, month });
+  const sheets = sheetsOf(ctx, termId, month);
   requireStarted(sheets);
   return { header, month, sheets: toSheetViews(ctx, termId, month, sheets, p.teacherIds) };
 }
@@ -119,16 +104,16 @@ const SOURCE_LABEL = { sheet: '', plan: '教案检查：', homework: '作业检�
 export function loadBulletinView(ctx: CoreContext, p: { termId?: number; month?: string }): BulletinView {
   const { header, termId } = requireTermId(ctx, p.termId);
   const month = requireMonth(p.month);
-  const sheets = call(ctx, 'monthly-check/sheets', { termId, month });
+  const sheets = sheetsOf(ctx, termId, month);
   requireStarted(sheets);
-  const d = call(ctx, 'monthly-check/bulletinData', { termId, month });
+  const d = bulletinData(ctx.db, termId, month);
   const s = d.summary;
   const { byTeacher } = quotaByTeacher(ctx, termId, month);
   // Attendance rate of the month over every teacher's group activities.
-  const att = tryCall(ctx, 'research/attendance', { termId });
+  const att = researchAttendance(ctx.db, termId);
   let attended = 0;
   let held = 0;
-  for (const r of att?.rows ?? []) {
+  for (const r of att.rows) {
     const x = r.byMonth[month];
     if (x) { attended += x.attended; held += x.held; }
   }
@@ -188,11 +173,11 @@ function subjectsByTeacher(ctx: CoreContext, termId: number): Map<number, string
 
 export function loadTermSummaryView(ctx: CoreContext, p: { termId?: number; teacherIds?: number[] }): TermSummaryView {
   const { header, termId } = requireTermId(ctx, p.termId);
-  const d = call(ctx, 'monthly-check/termSummary', { termId });
+  const d = termSummary(ctx.db, termId, null);
   const keep = p.teacherIds?.length ? new Set(p.teacherIds) : null;
   // The grade of a term average uses the bands of the latest started month (the rubric snapshot).
   const lastStarted = [...d.monthAverages].reverse().find((m) => m.checked > 0)?.month;
-  const sheets = lastStarted ? tryCall(ctx, 'monthly-check/sheets', { termId, month: lastStarted }) : null;
+  const sheets = lastStarted ? sheetsOf(ctx, termId, lastStarted) : null;
   const bands = sheets?.mode === 'bands' ? sheets.bands : null;
   const subjects = subjectsByTeacher(ctx, termId);
   const teachers = d.teachers.filter((t) => !keep || keep.has(t.teacherId)).map((t) => {
@@ -215,8 +200,8 @@ export function loadTermSummaryView(ctx: CoreContext, p: { termId?: number; teac
 export function loadMonthWorkbookView(ctx: CoreContext, p: { termId: number; month: string }): MonthWorkbookView {
   const { header, month, sheets } = loadMonthlySheetViews(ctx, p);
   const termId = p.termId;
-  const obs = tryCall(ctx, 'observations/list', { termId, month }) ?? [];
-  const acts = tryCall(ctx, 'research/list', { termId, month }) ?? [];
+  const obs = listObservations(ctx.db, ObservationListSchema.parse({ termId, month }));
+  const acts = listResearch(ctx.db, ResearchListSchema.parse({ termId, month }));
   const members = ctx.db.prepare(`SELECT m.group_id AS g, t.id AS id, t.name AS name FROM teaching_group_member m JOIN teacher t ON t.id = m.teacher_id
     WHERE t.archived = 0 ORDER BY t.id`).all() as { g: number; id: number; name: string }[];
   return {

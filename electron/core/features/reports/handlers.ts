@@ -1,15 +1,16 @@
-/** Contract handlers for the report catalogue, HTML preview and PDF output. */
+/** The report catalogue, HTML preview and PDF output; the catalogue itself is folded from every feature's reports. */
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
-import { renderReport, reportCatalogue, reportToPdf } from '../../platform/report/catalogue';
+import { PDF_MIME } from '../../platform/serving';
 
-export const reportHandlers: HandlerMap<'reports/catalogue' | 'reports/html' | 'reports/pdf'> = {
-  'reports/catalogue': () => reportCatalogue(),
+export const reportsHandlers: HandlerMap<FeatureMethod<'reports'>> = {
+  'reports/catalogue': (_i, ctx) => ctx.reports.list(),
   'reports/html': ({ reportId, params }, ctx) => {
-    const r = renderReport(ctx, reportId, params);
+    const r = ctx.reports.render(ctx, reportId, params);
     return { html: r.html, title: r.title };
   },
   'reports/pdf': async ({ reportId, params }, ctx) => {
-    const r = await reportToPdf(ctx, reportId, params);
-    return { fileName: r.fileName, mime: 'application/pdf', dataBase64: Buffer.from(r.bytes).toString('base64'), pages: r.pages };
+    const r = await ctx.reports.pdf(ctx, reportId, params);
+    return { fileName: r.fileName, mime: PDF_MIME, dataBase64: Buffer.from(r.bytes).toString('base64'), pages: r.pages };
   },
 };

@@ -1,6 +1,5 @@
-/** routinePlansContract handlers: standards, lesson plans and attachments, plan checks, collective prep, homework checks. */
-import type { routinePlansContract } from '../../../../shared/contract/routine-plans';
-import { attachmentStore } from '../../platform/attachments/store';
+/** Teaching routine records: standards, lesson plans, plan checks, collective prep, homework checks. */
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { collectiveAttendance, deleteCollectivePrep, listCollectivePreps, saveCollectivePrep } from './collective';
 import { termInfo } from './common';
@@ -11,7 +10,7 @@ import { countFromPlans, deleteLessonPlan, getLessonPlan, listLessonPlans, saveL
 import { deletePlanCheck, listPlanChecks, prefillPlanChecks, savePlanCheck, savePlanChecks } from './plan-checks';
 import { getStandards, resetStandards, saveStandards } from './standards';
 
-export const routinePlansHandlers: HandlerMap<keyof typeof routinePlansContract> = {
+export const routinePlansHandlers: HandlerMap<FeatureMethod<'routine-plans'>> = {
   'routine-plans/getStandards': ({ termId }, ctx) => getStandards(ctx, termId),
   'routine-plans/saveStandards': (input, ctx) => saveStandards(ctx, input),
   'routine-plans/resetStandards': ({ termId }, ctx) => resetStandards(ctx, termId),
@@ -21,7 +20,6 @@ export const routinePlansHandlers: HandlerMap<keyof typeof routinePlansContract>
   'routine-plans/saveLessonPlan': (p, ctx) => saveLessonPlan(ctx, p),
   'routine-plans/saveLessonPlans': ({ rows }, ctx) => saveLessonPlans(ctx, rows),
   'routine-plans/deleteLessonPlan': ({ id }, ctx) => deleteLessonPlan(ctx, id),
-  'attachments/download': ({ id }, ctx) => attachmentStore(ctx).download(id),
 
   'routine-plans/listPlanChecks': (q, ctx) => listPlanChecks(ctx, q),
   'routine-plans/prefillPlanChecks': (q, ctx) => prefillPlanChecks(ctx, q),

@@ -7,7 +7,7 @@ import type { HomeworkCheck, HomeworkCheckDraft, HomeworkNorm, LoadRules, Parsed
 import { checkHomework, findNorm, perWeek } from '../../../../shared/domain/routine/homework';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { listAssignments } from '../school/queries';
+import { listAssignments } from '../assignments/service';
 import {
   b01, bool, checkDateInTerm, checkFilters, checkOwner, deleteAudited, guardDuplicate, Issues, OWNER_COLS, OWNER_JOIN, ownerNames, termInfo,
   upsertAudited,

@@ -4,7 +4,7 @@
  * follow-up. prefill gives one draft row per assignment for fast entry.
  */
 import type { ParsedInput, PlanCheck, PlanCheckDraft } from '../../../../shared/contract';
-import { listAssignments } from '../school/queries';
+import { listAssignments } from '../assignments/service';
 import { aheadOf, expectedPeriods } from '../../../../shared/domain/routine/plan-check';
 import { gradeFor, scoreRubric } from '../../../../shared/domain/routine/standards';
 import { AppError } from '../../../../shared/errors';

@@ -9,7 +9,7 @@ import { gradeFor, scoreRubric } from '../../../../shared/domain/routine/standar
 import type { Rubric } from '../../../../shared/contract';
 import type { CoreContext } from '../../platform/context';
 import { Rng } from '../../platform/sample-names';
-import { listAssignments } from '../school/queries';
+import { listAssignments } from '../assignments/service';
 import { addDays, termInfo } from './common';
 import { getHomeworkNorms, getLoadRules, getStandards } from './standards';
 

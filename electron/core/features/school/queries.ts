@@ -1,21 +1,18 @@
 /**
- * Read side of school setup: SQL rows mapped to the contract's entity types. Shared by handlers, reports
+ * Read side of the school's setup (profile, years, terms, grades, classes, subjects, teaching groups): SQL rows mapped to the contract's entity types. Shared by handlers, reports
  * and exports so that a list looks the same everywhere.
  */
 import type Database from 'better-sqlite3';
 import type {
-  Assignment, Grade, SchoolClass, SchoolProfile, SchoolYear, Student, Subject, Teacher, TeachingGroup, Term,
+  Grade, SchoolClass, SchoolProfile, SchoolYear, Subject, TeachingGroup, Term,
 } from '../../../../shared/contract';
 import { className, GRADE_NAMES } from '../../../../shared/domain/constants';
-import { pinyinInitials } from '../../../../shared/domain/pinyin';
 import { compareZh } from '../../../../shared/domain/text';
+import { termName } from '../../platform/query';
 
 type Row = Record<string, unknown>;
 const bool = (v: unknown) => v === 1 || v === true;
 
-export function termName(yearName: string, termNo: number): string {
-  return `${yearName}${termNo === 1 ? '第一学期' : '第二学期'}`;
-}
 
 export function getProfile(db: Database.Database): SchoolProfile | null {
   const r = db.prepare('SELECT * FROM school WHERE id = 1').get() as Row | undefined;
@@ -72,22 +69,6 @@ export function listSubjects(db: Database.Database, includeArchived: boolean, wh
   }));
 }
 
-export function listTeachers(db: Database.Database, includeArchived: boolean, where = '', args: unknown[] = []): Teacher[] {
-  const rows = db.prepare(
-    `SELECT t.*, s.name AS subject_name FROM teacher t LEFT JOIN subject s ON s.id = t.subject_id WHERE (? OR t.archived = 0) ${where}`,
-  ).all(includeArchived ? 1 : 0, ...args) as Row[];
-  return rows
-    .map((r) => ({
-      id: r.id as number, staffNo: (r.staff_no as string) ?? null, name: r.name as string, gender: (r.gender as Teacher['gender']) ?? null,
-      birthDate: (r.birth_date as string) ?? null, phone: (r.phone as string) ?? null, subjectId: (r.subject_id as number) ?? null,
-      subjectName: (r.subject_name as string) ?? null, title: (r.title as Teacher['title']) ?? null, degree: (r.degree as Teacher['degree']) ?? null,
-      certificate: (r.certificate as Teacher['certificate']) ?? null, certified: bool(r.certified),
-      backboneLevel: (r.backbone_level as Teacher['backboneLevel']) ?? '无', roles: JSON.parse((r.roles as string) || '[]'),
-      isPeArts: bool(r.is_pe_arts), hireDate: (r.hire_date as string) ?? null, note: (r.note as string) ?? null,
-      archived: bool(r.archived), pinyinInitials: pinyinInitials(r.name as string),
-    }))
-    .sort((a, b) => compareZh(a.name, b.name));
-}
 
 export function listGroups(db: Database.Database, includeArchived: boolean, where = '', args: unknown[] = []): TeachingGroup[] {
   const rows = db.prepare(
@@ -115,31 +96,4 @@ export function listGroups(db: Database.Database, includeArchived: boolean, wher
   });
 }
 
-export function listStudents(db: Database.Database, includeArchived: boolean, where = '', args: unknown[] = []): Student[] {
-  const rows = db.prepare(
-    `SELECT s.*, g.level, c.class_no FROM student s LEFT JOIN class c ON c.id = s.class_id LEFT JOIN grade g ON g.id = c.grade_id
-     WHERE (? OR s.archived = 0) ${where} ORDER BY g.level, c.class_no, s.student_no`,
-  ).all(includeArchived ? 1 : 0, ...args) as Row[];
-  return rows.map((r) => ({
-    id: r.id as number, studentNo: r.student_no as string, name: r.name as string, gender: (r.gender as Student['gender']) ?? null,
-    birthDate: (r.birth_date as string) ?? null, classId: (r.class_id as number) ?? null,
-    className: r.level ? className(r.level as number, r.class_no as number) : null, gradeLevel: (r.level as number) ?? null,
-    leftBehind: bool(r.left_behind), migrant: bool(r.migrant), disability: bool(r.disability), hardship: bool(r.hardship),
-    status: r.status as Student['status'], note: (r.note as string) ?? null, archived: bool(r.archived),
-    pinyinInitials: pinyinInitials(r.name as string),
-  }));
-}
 
-export function listAssignments(db: Database.Database, termId: number, where = '', args: unknown[] = []): Assignment[] {
-  const rows = db.prepare(
-    `SELECT a.*, t.name AS teacher_name, s.name AS subject_name, s.sort_order, g.level, c.class_no
-     FROM teaching_assignment a JOIN teacher t ON t.id = a.teacher_id JOIN subject s ON s.id = a.subject_id
-     JOIN class c ON c.id = a.class_id JOIN grade g ON g.id = c.grade_id
-     WHERE a.term_id = ? ${where} ORDER BY g.level, c.class_no, s.sort_order`,
-  ).all(termId, ...args) as Row[];
-  return rows.map((r) => ({
-    id: r.id as number, termId: r.term_id as number, teacherId: r.teacher_id as number, classId: r.class_id as number,
-    subjectId: r.subject_id as number, weeklyPeriods: r.weekly_periods as number, teacherName: r.teacher_name as string,
-    className: className(r.level as number, r.class_no as number), subjectName: r.subject_name as string, gradeLevel: r.level as number,
-  }));
-}

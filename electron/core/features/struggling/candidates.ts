@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type {
   Candidate, CandidateRules, CandidatesQuerySchema, ConfirmResult, ConfirmSchema, Nomination, NominationSchema,
-} from '../../../../shared/contract/struggling';
+} from '../../../../shared/contract';
 import { className } from '../../../../shared/domain/constants';
 import { defaultThreshold } from '../../../../shared/domain/exams/analysis';
 import { suggestCandidates, type CandidateScore } from '../../../../shared/domain/struggling/candidates';

@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3';
 import type {
   CandidateRules, StrugglingFileRow, StrugglingSettings, StrugglingStatus,
-} from '../../../../shared/contract/struggling';
-import { CandidateRulesSchema } from '../../../../shared/contract/struggling';
+} from '../../../../shared/contract';
+import { CandidateRulesSchema } from '../../../../shared/contract';
 import { className } from '../../../../shared/domain/constants';
 import type { CoreContext } from '../../platform/context';
 import { termLabel } from '../../platform/report/header';

@@ -1,6 +1,6 @@
 /** 转化率 per class, teacher and term; tutoring reminders; settings; the retention purge. */
 import type { z } from 'zod';
-import type { PurgeCandidate, RateReport, Reminder, StrugglingSettings, StrugglingSettingsSchema } from '../../../../shared/contract/struggling';
+import type { PurgeCandidate, RateReport, Reminder, StrugglingSettings, StrugglingSettingsSchema } from '../../../../shared/contract';
 import { isPurgeable, overdueFiles, purgeableFrom, ratesBy, transformationRate } from '../../../../shared/domain/struggling/figures';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type {
   CauseDimension, EntrySchema, FileSaveSchema, ScoreCurve, SixInPlace, StatusChangeSchema, StrugglingEntry,
   StrugglingFile, StrugglingFileRow, StrugglingStatus,
-} from '../../../../shared/contract/struggling';
-import { CAUSE_DIMENSIONS, OPEN_STATUSES, SENSITIVE_DIMENSIONS } from '../../../../shared/contract/struggling';
+} from '../../../../shared/contract';
+import { CAUSE_DIMENSIONS, OPEN_STATUSES, SENSITIVE_DIMENSIONS } from '../../../../shared/contract';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { localDay, queryFileRows } from './common';

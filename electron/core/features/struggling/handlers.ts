@@ -1,12 +1,12 @@
 /** Contract handlers of the struggling-student files (学困生档案, 一生一案). */
-import type { strugglingContract } from '../../../../shared/contract/struggling';
+import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { confirmCandidates, deleteNomination, listCandidates, listNominations, nominate } from './candidates';
 import { loadSettings, queryFileRows } from './common';
 import { purge, purgePreview, rates, reminders, saveSettings } from './figures';
 import { addEntry, deleteEntry, getFile, saveFile, scoreCurve, setStatus } from './files';
 
-export const strugglingHandlers: HandlerMap<keyof typeof strugglingContract> = {
+export const strugglingHandlers: HandlerMap<FeatureMethod<'struggling'>> = {
   'struggling/getSettings': (_i, ctx) => loadSettings(ctx),
   'struggling/saveSettings': (input, ctx) => saveSettings(ctx, input),
   'struggling/nominate': (input, ctx) => nominate(ctx, input),

@@ -6,7 +6,7 @@
  * - 'struggling-roster' 学困生名册: the files of a term, names and 学籍号 masked unless showFullNames; no causes.
  * Loading either writes an audit entry (exporting a file is logged like opening it).
  */
-import type { ScoreCurve, StrugglingFile, StrugglingFileRow } from '../../../../shared/contract/struggling';
+import type { ScoreCurve, StrugglingFile, StrugglingFileRow } from '../../../../shared/contract';
 import { lineChart } from '../../../../shared/domain/charts/svg';
 import { maskName, maskStudentNo } from '../../../../shared/domain/mask';
 import { transformationRate } from '../../../../shared/domain/struggling/figures';
@@ -14,7 +14,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { queryFileRows } from './common';
 import { loadFile, scoreCurve } from './files';
-import type { ReportDef } from '../../platform/report/catalogue';
+import { defineReport, reportParams } from '../../platform/report/define';
 import { loadHeader, type ReportHeaderData, type ReportParams } from '../../platform/report/header';
 import { documentShell, esc, gridTable, producedLine, reportTitle, schoolHeader } from '../../platform/report/layout';
 
@@ -197,15 +197,15 @@ ${producedLine(header.producedAt)}
   return documentShell({ title: STRUGGLING_ROSTER_TITLE, setup: ROSTER_SETUP, body, css: CSS });
 }
 
-/** Catalogue entries, spread into REPORTS in catalogue.ts. */
+/** Catalogue entries (the struggling feature's printouts). */
 export const STRUGGLING_REPORTS = [
-  {
-    id: 'struggling-file', title: STRUGGLING_FILE_TITLE, titleKey: 'reports.struggling-file', module: 'exams',
-    params: ['fileId'], required: ['fileId'], formats: ['pdf', 'html'], ...FILE_SETUP, load: loadStrugglingFile, render: renderStrugglingFile,
-  } satisfies ReportDef<StrugglingFileData>,
-  {
-    id: 'struggling-roster', title: STRUGGLING_ROSTER_TITLE, titleKey: 'reports.struggling-roster', module: 'exams',
-    params: ['termId', 'classIds', 'teacherIds', 'showFullNames'], formats: ['pdf', 'html'], ...ROSTER_SETUP,
+  defineReport({
+    id: 'struggling-file', title: STRUGGLING_FILE_TITLE, titleKey: 'reports.struggling-file', feature: 'struggling', module: 'exams',
+    params: reportParams(['fileId'], ['fileId']), ...FILE_SETUP, load: loadStrugglingFile, render: renderStrugglingFile,
+  }),
+  defineReport({
+    id: 'struggling-roster', title: STRUGGLING_ROSTER_TITLE, titleKey: 'reports.struggling-roster', feature: 'struggling', module: 'exams',
+    params: reportParams(['termId', 'classIds', 'teacherIds', 'showFullNames']), ...ROSTER_SETUP,
     load: loadStrugglingRoster, render: renderStrugglingRoster,
-  } satisfies ReportDef<StrugglingRosterData>,
-] as unknown as ReportDef<unknown>[];
+  }),
+];

@@ -5,6 +5,7 @@
  * A class of up to 64 students fits one A4 page: students are printed in two halves side by side
  * (1..32 on the left, 33..64 on the right) at 6.5 mm a row. Classes of 30 or fewer use one full-width table.
  */
+import { defineReport, reportParams } from '../../platform/report/define';
 import { className } from '../../../../shared/domain/constants';
 import { maskName, maskStudentNo } from '../../../../shared/domain/mask';
 import { compareZh } from '../../../../shared/domain/text';
@@ -154,3 +155,9 @@ export function renderClassLists(data: ClassListsData): string {
     : `<section class="sheet">${schoolHeader(data.header.schoolName, data.header.term?.label ?? null)}${reportTitle(CLASS_LISTS_TITLE)}<div class="empty">（无班级）</div></section>`;
   return documentShell({ title: CLASS_LISTS_TITLE, setup: CLASS_LISTS_SETUP, body, css: LIST_CSS });
 }
+
+/** Catalogue entry (the students feature's printout). */
+export const CLASS_LISTS_REPORT = defineReport({
+  id: 'class-student-lists', title: CLASS_LISTS_TITLE, titleKey: 'reports.class-student-lists', feature: 'students', module: 'school',
+  params: reportParams(['termId', 'classIds', 'maskNames', 'maskStudentNos']), ...CLASS_LISTS_SETUP, load: loadClassLists, render: renderClassLists,
+});

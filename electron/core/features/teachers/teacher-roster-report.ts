@@ -1,4 +1,5 @@
 /** 教师花名册: every active teacher, by subject then name, with the classes each teaches in the term. */
+import { defineReport, reportParams } from '../../platform/report/define';
 import { GRADE_NAMES } from '../../../../shared/domain/constants';
 import { compareZh } from '../../../../shared/domain/text';
 import type { CoreContext } from '../../platform/context';
@@ -157,3 +158,9 @@ ${producedLine(header.producedAt)}
 </section>`;
   return documentShell({ title: TEACHER_ROSTER_TITLE, setup: TEACHER_ROSTER_SETUP, body, css: ROSTER_CSS });
 }
+
+/** Catalogue entry (the teachers feature's printout). */
+export const TEACHER_ROSTER_REPORT = defineReport({
+  id: 'teacher-roster', title: TEACHER_ROSTER_TITLE, titleKey: 'reports.teacher-roster', feature: 'teachers', module: 'school',
+  params: reportParams(['termId']), ...TEACHER_ROSTER_SETUP, load: loadTeacherRoster, render: renderTeacherRoster,
+});

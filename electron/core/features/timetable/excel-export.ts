@@ -10,7 +10,7 @@ import { writeTitleRow } from '../../platform/spreadsheet/sheet';
 import type { FilePayload } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { XLSX_MIME } from '../import/template';
+import { XLSX_MIME } from '../../platform/serving';
 import { loadTerm } from '../../platform/report/header';
 import { DAY_NAMES, groupBy, loadTimetable, slotKey, timesFor, type TtLesson } from './print/data';
 

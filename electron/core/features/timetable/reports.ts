@@ -1,37 +1,32 @@
-/** The timetable printouts as catalogue entries (spread into REPORTS in catalogue.ts). */
-import type { ReportDef } from '../../platform/report/catalogue';
-import type { ReportParams } from '../../platform/report/header';
-import type { CoreContext } from '../../platform/context';
+/** The timetable printouts: class, teacher, room and master timetables. */
+import { defineReport, reportParams } from '../../platform/report/define';
 import { loadMaster, MASTER_SETUP, MASTER_TITLE, renderMaster } from './print/master';
 import {
   CLASS_TIMETABLES_TITLE, loadClassTimetables, loadRoomTimetables, loadTeacherTimetables, renderClassTimetables,
   renderRoomTimetables, renderTeacherTimetables, ROOM_TIMETABLES_TITLE, TEACHER_TIMETABLES_TITLE, TIMETABLE_PAGE_SETUP,
 } from './print/pages';
 
-function entry<D>(def: ReportDef<D>): ReportDef<unknown> {
-  return def as unknown as ReportDef<unknown>;
-}
-const common = { module: 'timetable', formats: ['pdf', 'html'] as ('pdf' | 'html')[] };
+const common = { feature: 'timetable', module: 'timetable' } as const;
 
-export const TIMETABLE_REPORTS: ReportDef<unknown>[] = [
-  entry({
-    id: 'class-timetables', title: CLASS_TIMETABLES_TITLE, titleKey: 'reports.class-timetables', ...common,
-    params: ['termId', 'classIds', 'gradeLevels', 'effectiveFrom'], ...TIMETABLE_PAGE_SETUP,
+export const TIMETABLE_REPORTS = [
+  defineReport({
+    id: 'class-timetables', title: CLASS_TIMETABLES_TITLE, titleKey: 'reports.class-timetables', ...common, ...TIMETABLE_PAGE_SETUP,
+    params: reportParams(['termId', 'classIds', 'gradeLevels', 'effectiveFrom']),
     load: loadClassTimetables, render: renderClassTimetables,
   }),
-  entry({
-    id: 'teacher-timetables', title: TEACHER_TIMETABLES_TITLE, titleKey: 'reports.teacher-timetables', ...common,
-    params: ['termId', 'teacherIds', 'effectiveFrom'], ...TIMETABLE_PAGE_SETUP,
+  defineReport({
+    id: 'teacher-timetables', title: TEACHER_TIMETABLES_TITLE, titleKey: 'reports.teacher-timetables', ...common, ...TIMETABLE_PAGE_SETUP,
+    params: reportParams(['termId', 'teacherIds', 'effectiveFrom']),
     load: loadTeacherTimetables, render: renderTeacherTimetables,
   }),
-  entry({
-    id: 'master-timetable', title: MASTER_TITLE, titleKey: 'reports.master-timetable', ...common,
-    params: ['termId', 'classIds', 'gradeLevels', 'effectiveFrom', 'showTeachers'], ...MASTER_SETUP,
-    load: (ctx: CoreContext, p: ReportParams) => loadMaster(ctx, p), render: renderMaster,
+  defineReport({
+    id: 'master-timetable', title: MASTER_TITLE, titleKey: 'reports.master-timetable', ...common, ...MASTER_SETUP,
+    params: reportParams(['termId', 'classIds', 'gradeLevels', 'effectiveFrom', 'showTeachers']),
+    load: loadMaster, render: renderMaster,
   }),
-  entry({
-    id: 'room-timetables', title: ROOM_TIMETABLES_TITLE, titleKey: 'reports.room-timetables', ...common,
-    params: ['termId', 'roomIds', 'effectiveFrom', 'includeEmptyRooms'], ...TIMETABLE_PAGE_SETUP,
+  defineReport({
+    id: 'room-timetables', title: ROOM_TIMETABLES_TITLE, titleKey: 'reports.room-timetables', ...common, ...TIMETABLE_PAGE_SETUP,
+    params: reportParams(['termId', 'roomIds', 'effectiveFrom', 'includeEmptyRooms']),
     load: loadRoomTimetables, render: renderRoomTimetables,
   }),
 ];

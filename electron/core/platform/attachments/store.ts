@@ -4,10 +4,11 @@
  * and must agree with the file's first bytes, so a renamed program is refused.
  */
 import crypto from 'node:crypto';
+import { DOCX_MIME, PDF_MIME } from '../serving';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { AttachmentInfo } from '../../../../shared/contract/routine-plans';
+import type { AttachmentInfo } from '../../../../shared/contract';
 import type { FilePayload } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { isCompletePdf, isWordPackage } from './zip-entries';
@@ -19,9 +20,9 @@ export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 
 /** Extension -> mime and a check of the file's signature. */
 const TYPES: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
-  pdf: { mime: 'application/pdf', magic: isCompletePdf },
+  pdf: { mime: PDF_MIME, magic: isCompletePdf },
   // A docx must be a Word package inside, not just any zip renamed .docx.
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: isWordPackage },
+  docx: { mime: DOCX_MIME, magic: isWordPackage },
   jpg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   jpeg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   png: { mime: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },

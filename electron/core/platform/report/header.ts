@@ -1,11 +1,11 @@
 /** Data every report header needs: the school's name and the term it is printed for. */
 import type { z } from 'zod';
-import type { ReportParamsSchema } from '../../../../shared/contract';
+import type { REPORT_PARAMS, ReportParamKey } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../context';
 
-/** Report parameters after zod parsing (defaults applied). */
-export type ReportParams = z.output<typeof ReportParamsSchema>;
+/** Any report's parameters after its schema checked them (defaults applied); a report reads the ones it declared. */
+export type ReportParams = { [K in ReportParamKey]?: z.output<(typeof REPORT_PARAMS)[K]['schema']> };
 
 export interface TermInfo { id: number; label: string }
 

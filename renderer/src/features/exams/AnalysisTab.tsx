@@ -8,7 +8,7 @@ import { FilePdfOutlined, FileWordOutlined, LockOutlined } from '@ant-design/ico
 import { Alert, App, Button, Empty, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClassSubjectStats, Exam, ExamAnalysis, GradeAnalysis, SubjectGradeAnalysis, SubjectStats, TrendSeries } from '../../../../shared/contract/exams';
+import type { ClassSubjectStats, Exam, ExamAnalysis, GradeAnalysis, SubjectGradeAnalysis, SubjectStats, TrendSeries } from '../../../../shared/contract';
 import { fmtScore, pct } from '../../../../shared/domain/exams/analysis';
 import { api, saveFile } from '../../api/client';
 import { useApiError } from '../../app/useApiError';

@@ -7,7 +7,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXAM_KINDS, EXAM_MODES, type Exam, type ExamInput, type ExamKind, type ExamMode } from '../../../../shared/contract/exams';
+import { EXAM_KINDS, EXAM_MODES, type Exam, type ExamInput, type ExamKind, type ExamMode } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { formFieldErrors, useApiError } from '../../app/useApiError';
 import type { T } from '../../app/formatError';

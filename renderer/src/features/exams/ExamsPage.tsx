@@ -7,7 +7,7 @@ import { Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grade, SchoolClass, Subject } from '../../../../shared/contract';
-import type { Exam } from '../../../../shared/contract/exams';
+import type { Exam } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { useApiError } from '../../app/useApiError';

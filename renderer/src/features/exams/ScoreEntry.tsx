@@ -6,7 +6,7 @@
 import { Alert, Select, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ABSENT_MARK, type Exam, type ScoreCellValue, type ScoreSheetRow } from '../../../../shared/contract/exams';
+import { ABSENT_MARK, type Exam, type ScoreCellValue, type ScoreSheetRow } from '../../../../shared/contract';
 import { parseScoreCell } from '../../../../shared/domain/exams/values';
 import { api, ApiError } from '../../api/client';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';

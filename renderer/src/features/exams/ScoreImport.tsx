@@ -7,7 +7,7 @@ import { InboxOutlined, ReadOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult } from '../../../../shared/contract/exams';
+import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult } from '../../../../shared/contract';
 import { api, readUpload } from '../../api/client';
 import { formatApiError, translateErrorKey, useApiError } from '../../app/useApiError';
 import type { T } from '../../app/formatError';

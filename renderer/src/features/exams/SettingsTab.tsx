@@ -5,7 +5,7 @@
 import { Alert, App, Button, InputNumber, Spin, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExamSettings, ExamThreshold } from '../../../../shared/contract/exams';
+import type { ExamSettings, ExamThreshold } from '../../../../shared/contract';
 import { GRADE_NAMES } from '../../../../shared/domain/constants';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';

@@ -9,7 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation, ObservationInput, SchoolClass, Subject, Teacher, Term } from '../../../../shared/contract';
-import type { Lesson, TimetableData } from '../../../../shared/contract/timetable';
+import type { Lesson, TimetableData } from '../../../../shared/contract';
 import {
   LEVELS, OBSERVATION_ITEMS, OBSERVATION_KINDS, levelForTotal, observationTotal, type Level, type ObservationKind, type ObservationScores,
 } from '../../../../shared/domain/routine/observation';

@@ -6,7 +6,7 @@ import { Empty, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchoolClass, Subject, Teacher } from '../../../../shared/contract';
-import type { TimetableData } from '../../../../shared/contract/timetable';
+import type { TimetableData } from '../../../../shared/contract';
 import { compareZh } from '../../../../shared/domain/text';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';

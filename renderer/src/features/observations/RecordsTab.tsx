@@ -4,7 +4,7 @@ import { App, Button, type ButtonProps, Select, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation, SchoolClass, Subject, Teacher, Term } from '../../../../shared/contract';
-import type { TimetableData } from '../../../../shared/contract/timetable';
+import type { TimetableData } from '../../../../shared/contract';
 import { LEVELS, OBSERVATION_KINDS, type ObservationKind } from '../../../../shared/domain/routine/observation';
 import { termMonths } from '../../../../shared/domain/routine/monthly';
 import { api } from '../../api/client';

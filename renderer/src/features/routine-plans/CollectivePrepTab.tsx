@@ -9,7 +9,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeachingGroup, Term } from '../../../../shared/contract';
-import { CollectivePrepSchema, type CollectivePrep } from '../../../../shared/contract/routine-plans';
+import { CollectivePrepSchema, type CollectivePrep } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';

@@ -12,7 +12,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   HomeworkCheckSchema, type HomeworkCheck, type HomeworkCheckDraft, type HomeworkCheckInput, type HomeworkNorm, type HomeworkType,
-} from '../../../../shared/contract/routine-plans';
+} from '../../../../shared/contract';
 import { findNorm } from '../../../../shared/domain/routine/homework';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';

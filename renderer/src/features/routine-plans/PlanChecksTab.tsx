@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../../../shared/contract';
-import { PlanCheckSchema, type PlanCheck, type PlanCheckDraft, type PlanCheckInput } from '../../../../shared/contract/routine-plans';
+import { PlanCheckSchema, type PlanCheck, type PlanCheckDraft, type PlanCheckInput } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { useApiError } from '../../app/useApiError';

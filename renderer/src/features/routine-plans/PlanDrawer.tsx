@@ -9,7 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, Teacher } from '../../../../shared/contract';
-import { LESSON_TYPES, type AttachmentInfo, type LessonPlan, type LessonType } from '../../../../shared/contract/routine-plans';
+import { LESSON_TYPES, type AttachmentInfo, type LessonPlan, type LessonType } from '../../../../shared/contract';
 import { api, readUpload, saveFile } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import type { GridOption } from '../../components/DataGrid';

@@ -8,7 +8,7 @@ import { createPortal } from 'react-dom';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, Term } from '../../../../shared/contract';
-import { LessonPlanSchema, type LessonPlan } from '../../../../shared/contract/routine-plans';
+import { LessonPlanSchema, type LessonPlan } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';

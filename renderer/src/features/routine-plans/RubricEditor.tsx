@@ -6,7 +6,7 @@
 import { InputNumber, Segmented, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GRADE_LABELS, type GradeLabel, type Rubric, type RubricItem } from '../../../../shared/contract/routine-plans';
+import { GRADE_LABELS, type GradeLabel, type Rubric, type RubricItem } from '../../../../shared/contract';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
 
 export interface ItemRow extends RubricItem { id: number }

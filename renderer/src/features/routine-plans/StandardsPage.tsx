@@ -10,8 +10,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   HOMEWORK_TYPES, RUBRIC_KINDS, type HomeworkNorm, type LoadRules, type RoutineStandards, type RubricKind,
-} from '../../../../shared/contract/routine-plans';
-import { DEFAULT_QUOTAS, type QuotaSettings } from '../../../../shared/contract/routine-monthly';
+} from '../../../../shared/contract';
+import { DEFAULT_QUOTAS, type QuotaSettings } from '../../../../shared/contract';
 import { TEACHER_ROLES } from '../../../../shared/domain/constants';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';

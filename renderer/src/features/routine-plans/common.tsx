@@ -10,7 +10,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FIX_STATUSES, GRADE_LABELS, HOMEWORK_TYPES, LESSON_TYPES, type HomeworkFlag,
-} from '../../../../shared/contract/routine-plans';
+} from '../../../../shared/contract';
 import { aheadOf } from '../../../../shared/domain/routine/plan-check';
 import { saveFile } from '../../api/client';
 import { useApiError } from '../../app/useApiError';

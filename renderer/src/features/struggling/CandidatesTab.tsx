@@ -8,8 +8,8 @@ import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Student, Term } from '../../../../shared/contract';
-import type { Exam } from '../../../../shared/contract/exams';
-import type { Candidate, CandidateRules, StrugglingSettings } from '../../../../shared/contract/struggling';
+import type { Exam } from '../../../../shared/contract';
+import type { Candidate, CandidateRules, StrugglingSettings } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { PersonSelect } from '../../components/pickers';

@@ -1,5 +1,5 @@
 /** ECharts of the page: a student's score curve (percent of full marks per subject) and the rate bars. */
-import type { ScoreCurve } from '../../../../shared/contract/struggling';
+import type { ScoreCurve } from '../../../../shared/contract';
 import { useEChart as useChart, type EChartOption } from '../../components/EChart';
 
 /** Percent of full marks, so subjects with different full marks share one axis; gaps where absent. */

@@ -4,7 +4,7 @@ import { Alert, App, Button, Checkbox, Modal, Space, Switch, Table, type ButtonP
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../../../shared/contract';
-import type { PurgeCandidate } from '../../../../shared/contract/struggling';
+import type { PurgeCandidate } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { printPdf } from './common';

@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, type ButtonProps, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_WAYS, type EntryInput, type EntryKind, type StrugglingEntry } from '../../../../shared/contract/struggling';
+import { CONTACT_WAYS, type EntryInput, type EntryKind, type StrugglingEntry } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { today } from './common';

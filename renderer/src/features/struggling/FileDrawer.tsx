@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import {
   CAUSE_DIMENSIONS, SENSITIVE_DIMENSIONS, STRUGGLING_STATUSES,
   type CauseDimension, type ScoreCurve, type SixInPlace, type StrugglingFile, type StrugglingStatus,
-} from '../../../../shared/contract/struggling';
+} from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { PersonSelect } from '../../components/pickers';

@@ -7,7 +7,7 @@ import { Alert, Badge, Button, Select, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../../../shared/contract';
-import { STRUGGLING_STATUSES, type Reminder, type StrugglingFileRow, type StrugglingStatus } from '../../../../shared/contract/struggling';
+import { STRUGGLING_STATUSES, type Reminder, type StrugglingFileRow, type StrugglingStatus } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';

@@ -3,7 +3,7 @@ import { Card, Empty, Statistic, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../../../shared/contract';
-import type { RateReport, RateRow } from '../../../../shared/contract/struggling';
+import type { RateReport, RateRow } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { RateBarChart } from './Charts';

@@ -6,7 +6,7 @@ import { DeleteOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Empty, InputNumber, Space, Tabs, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StrugglingSettings } from '../../../../shared/contract/struggling';
+import type { StrugglingSettings } from '../../../../shared/contract';
 import { compareZh } from '../../../../shared/domain/text';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';

@@ -1,6 +1,6 @@
 /** Shared bits of the struggling-student page: lookups, the status colours and the PDF printout helper. */
 import type { Input, SchoolClass, Subject, Teacher } from '../../../../shared/contract';
-import type { StrugglingStatus } from '../../../../shared/contract/struggling';
+import type { StrugglingStatus } from '../../../../shared/contract';
 import { api, saveFile } from '../../api/client';
 import { schoolDay } from '../../../../shared/domain/dates';
 

@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchoolClass, Subject, Teacher } from '../../../../shared/contract';
-import { SUBSTITUTION_KINDS, type Lesson, type TimetableData } from '../../../../shared/contract/timetable';
+import { SUBSTITUTION_KINDS, type Lesson, type TimetableData } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { PersonSelect, weekdayOf } from '../../components/pickers';

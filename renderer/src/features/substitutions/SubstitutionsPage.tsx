@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchoolClass, Subject, Term } from '../../../../shared/contract';
-import type { Substitution, TaughtRow, TimetableData } from '../../../../shared/contract/timetable';
+import type { Substitution, TaughtRow, TimetableData } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { useApiError } from '../../app/useApiError';

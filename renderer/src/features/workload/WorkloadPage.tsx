@@ -7,7 +7,7 @@ import { App, Button, Empty, InputNumber, Select, Space, Table, Tabs, Tag, Typog
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupLoadRow } from '../../../../shared/contract';
-import type { LeaderLoadRow, WorkloadRow } from '../../../../shared/contract/timetable';
+import type { LeaderLoadRow, WorkloadRow } from '../../../../shared/contract';
 import { compareZh } from '../../../../shared/domain/text';
 import { api, saveFile } from '../../api/client';
 import { useAppState } from '../../app/AppState';

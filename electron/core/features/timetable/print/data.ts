@@ -3,7 +3,7 @@
  * lessons joined to subject, teacher and room names. Plain SQL against the 0003 schema so the printouts do
  * not depend on the editor's handlers.
  */
-import type { TimetableSettings } from '../../../../../shared/contract/timetable';
+import type { TimetableSettings } from '../../../../../shared/contract';
 import { className, type SchoolType } from '../../../../../shared/domain/constants';
 import { defaultSettings, periodTimes, sectionOfGrade, type PeriodTime } from '../../../../../shared/domain/timetable/settings';
 import type { CoreContext } from '../../../platform/context';

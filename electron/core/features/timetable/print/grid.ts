@@ -3,7 +3,7 @@
  * 上午/下午, clock times per period, and breaks (早读, 大课间, 午休) as thin shaded rows. Sized for A4 landscape
  * (273 x 183 mm inside the margins) so one timetable fills one page at a large, readable size.
  */
-import type { TimetableSettings } from '../../../../../shared/contract/timetable';
+import type { TimetableSettings } from '../../../../../shared/contract';
 import { esc } from '../../../platform/report/layout';
 import { DAY_NAMES } from './data';
 

@@ -4,7 +4,7 @@
  * grade: a grade that fits on the current page stays whole, a grade taller than a page is split; each page
  * repeats the two header rows (星期, 节次) and the thick rules between grades.
  */
-import type { TimetableSettings } from '../../../../../shared/contract/timetable';
+import type { TimetableSettings } from '../../../../../shared/contract';
 import type { CoreContext } from '../../../platform/context';
 import { loadHeader, type ReportHeaderData, type ReportParams } from '../../../platform/report/header';
 import { documentShell, esc, producedLine, schoolHeader } from '../../../platform/report/layout';

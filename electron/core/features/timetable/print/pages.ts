@@ -2,7 +2,7 @@
  * 班级课程表, 教师课程表 and 专用教室课程表: one class / teacher / room per A4 landscape page, all in one
  * document, with the school header, term, "自 YYYY-MM-DD 起执行" and the shared weekly grid.
  */
-import type { TimetableSettings } from '../../../../../shared/contract/timetable';
+import type { TimetableSettings } from '../../../../../shared/contract';
 import { compareZh } from '../../../../../shared/domain/text';
 import type { CoreContext } from '../../../platform/context';
 import { loadHeader, type ReportHeaderData, type ReportParams } from '../../../platform/report/header';

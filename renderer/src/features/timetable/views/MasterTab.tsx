@@ -9,7 +9,7 @@ import { Radio, Segmented, Select, Space, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchoolClass } from '../../../../../shared/contract';
-import type { Lesson, TimetableData } from '../../../../../shared/contract/timetable';
+import type { Lesson, TimetableData } from '../../../../../shared/contract';
 import { GRADE_NAMES } from '../../../../../shared/domain/constants';
 import { gridTheme } from '../../../components/DataGrid';
 import { AG_GRID_ZH } from '../../../components/gridLocale';

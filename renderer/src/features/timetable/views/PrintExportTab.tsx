@@ -9,7 +9,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue, ReportParams, SchoolClass, TimetableImportPreview } from '../../../../../shared/contract';
-import type { TimetableData } from '../../../../../shared/contract/timetable';
+import type { TimetableData } from '../../../../../shared/contract';
 import { GRADE_NAMES } from '../../../../../shared/domain/constants';
 import { api, readUpload, saveFile } from '../../../api/client';
 import { useApiError } from '../../../app/useApiError';

@@ -2,7 +2,7 @@
 import { Empty, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimetableData } from '../../../../../shared/contract/timetable';
+import type { TimetableData } from '../../../../../shared/contract';
 import { lessonsBySlot, slotKey, SlotGrid } from '../../../components/pickers';
 
 export default function RoomTab({ data }: { data: TimetableData }) {

@@ -2,7 +2,7 @@
 import { Empty, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimetableData } from '../../../../../shared/contract/timetable';
+import type { TimetableData } from '../../../../../shared/contract';
 import { lessonsBySlot, PersonSelect, slotKey, SlotGrid, useTeachers } from '../../../components/pickers';
 
 export default function TeacherTab({ data }: { data: TimetableData }) {

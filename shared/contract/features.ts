@@ -1,0 +1,12 @@
+/**
+ * The features, each with one name: its method prefix (`school/listTerms`), its contract file
+ * (shared/contract/school.ts), its core folder (electron/core/features/school/) and its renderer folder
+ * (renderer/src/features/school/). The order is the README's feature table and the report catalogue's (the Reports page lists sections and
+ * reports in it).
+ */
+export const FEATURE_NAMES = [
+  'app', 'school', 'teachers', 'students', 'assignments', 'import', 'export', 'reports', 'backup', 'audit',
+  'attachments', 'timetable', 'fet', 'curriculum', 'workload', 'substitutions', 'struggling', 'exams',
+  'routine-plans', 'observations', 'research', 'monthly-check',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
