@@ -1,8 +1,7 @@
 /** What every handler gets: the open database, the data folder, the clock, the audit writer and the ports. */
 import type Database from 'better-sqlite3';
-import type { AppStatus } from '../../../shared/contract';
+import type { AppStatus, ReportInfo } from '../../../shared/contract';
 import type { AuditWriter } from './audit';
-import type { ReportCatalogue } from './report/catalogue';
 import type { PdfPort } from './report/pdf-port';
 
 export interface CoreContext {
@@ -14,7 +13,7 @@ export interface CoreContext {
   audit: AuditWriter;
   pdf: PdfPort | null;
   /** Every feature's printouts (folded from the features list). */
-  reports: ReportCatalogue;
+  reports: Reports;
   /** Setting table access (operator, current term, ...). */
   getSetting(key: string): string | null;
   setSetting(key: string, value: string | null): void;
@@ -23,3 +22,15 @@ export interface CoreContext {
   /** Takes an automatic backup of the given kind (used before imports and restores). */
   backup(kind: 'pre-import' | 'pre-restore' | 'daily' | 'pre-migration'): Promise<string>;
 }
+
+/**
+ * The report catalogue as a handler sees it (implemented by report/catalogue.ts ReportCatalogue, folded from
+ * the features): list, render to HTML, print to PDF.
+ */
+export interface Reports {
+  list(): ReportInfo[];
+  find(id: string): { info: ReportInfo };
+  render(ctx: CoreContext, id: string, params: unknown): { html: string; title: string };
+  pdf(ctx: CoreContext, id: string, params: unknown): Promise<{ bytes: Uint8Array; pages: number; fileName: string; title: string }>;
+}
+

@@ -8,7 +8,6 @@ import type { SchoolType } from '../../../shared/domain/constants';
 import { className } from '../../../shared/domain/constants';
 import { termEnd } from '../../../shared/domain/timetable/taught';
 import { AppError } from '../../../shared/errors';
-import type { CoreContext } from './context';
 
 /** 2025-2026学年 + 1 -> 2025-2026学年第一学期. */
 export function termName(schoolYearName: string, termNo: number): string {
@@ -52,7 +51,7 @@ export function requireTerm(db: Database.Database, termId: number, opts: { key?:
 }
 
 /** The current term chosen in the header, or null before a school exists. */
-export function currentTermId(ctx: Pick<CoreContext, 'getSetting'>): number | null {
+export function currentTermId(ctx: { getSetting(key: string): string | null }): number | null {
   const v = Number(ctx.getSetting('currentTermId'));
   return Number.isInteger(v) && v > 0 ? v : null;
 }

@@ -11,8 +11,8 @@ import { matchesPerson } from '../../../shared/domain/pinyin';
 import { compareZh } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { useApiError } from '../app/useApiError';
-import { TimetableGrid } from '../features/timetable/components/TimetableGrid';
-import '../features/timetable/views/views.css';
+import { TimetableGrid } from './timetable/TimetableGrid';
+import './views.css';
 
 export const slotKey = (day: number, period: number) => `d${day}p${period}`;
 

@@ -11,11 +11,11 @@ import { AppError } from '../../../../shared/errors';
 import { schoolYearStart } from '../../../../shared/domain/calendar';
 import type { CoreContext } from '../../platform/context';
 import { addDays, makeStudentNo, Rng, uniqueNameMaker } from '../../platform/sample-names';
-import { seedNationalSubjects } from '../school/national-subjects';
-import { addSampleTimetable } from '../timetable/sample-timetable';
-import { addSampleRoutinePlans } from '../routine-plans/sample';
-import { addSampleRoutineMonthly } from '../monthly-check/sample';
-import { addSampleStrugglingFiles } from '../struggling/sample';
+import { seedNationalSubjects } from '../school/service';
+import { addSampleTimetable } from '../timetable/service';
+import { addSampleRoutinePlans } from '../routine-plans/service';
+import { addSampleRoutineMonthly } from '../monthly-check/service';
+import { addSampleStrugglingFiles } from '../struggling/service';
 import { schoolDay } from '../../../../shared/domain/dates';
 
 type Gender = '男' | '女';

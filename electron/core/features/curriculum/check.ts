@@ -4,13 +4,13 @@
  * week), 'taught' (periods actually taught in a date range per week, from the timetable core's
  * 'timetable/taught', which applies the substitution log).
  */
-import type { ComplianceResult, CurriculumStandard, TaughtRow } from '../../../../shared/contract';
+import type { ComplianceResult, CurriculumStandard } from '../../../../shared/contract';
 import { className } from '../../../../shared/domain/constants';
 import { checkCompliance, type ActualPeriods, type ComplianceBasis, type ComplianceClass } from '../../../../shared/domain/timetable/compliance';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { loadTerm } from '../../platform/report/header';
-import { timetableHandlers } from '../timetable/handlers';
+import { taught } from '../timetable/service';
 import { getStandard } from './standard';
 import { schoolDay } from '../../../../shared/domain/dates';
 
@@ -47,16 +47,8 @@ function taughtRange(ctx: CoreContext, termId: number, from?: string, to?: strin
 }
 
 function taughtPeriods(ctx: CoreContext, termId: number, range: { from: string; to: string }): ActualPeriods[] {
-  let rows: TaughtRow[] | Promise<TaughtRow[]>;
-  try {
-    rows = timetableHandlers['timetable/taught']({ termId, ...range }, ctx);
-  } catch (e) {
-    if (e instanceof AppError && e.key === 'notImplemented') throw new AppError('INTERNAL', 'compliance.notReady');
-    throw e;
-  }
-  // The reports pipeline renders synchronously: a database query answers at once, so a promise means "not ready".
-  if (rows instanceof Promise) throw new AppError('INTERNAL', 'compliance.notReady');
-  return rows.map((r) => ({ classId: r.classId, subjectId: r.subjectId, subjectName: r.subjectName, periods: r.weeks > 0 ? r.taught / r.weeks : 0 }));
+  return taught(ctx, termId, range.from, range.to)
+    .map((r) => ({ classId: r.classId, subjectId: r.subjectId, subjectName: r.subjectName, periods: r.weeks > 0 ? r.taught / r.weeks : 0 }));
 }
 
 export function loadActual(ctx: CoreContext, q: ComplianceQuery, range: { from: string; to: string } | null): ActualPeriods[] {

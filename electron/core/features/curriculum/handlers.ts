@@ -2,7 +2,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
-import { toFieldIssues } from '../import/handlers';
+import { toFieldIssues } from '../../platform/spreadsheet/issues';
 import { runCompliance } from './check';
 import { exportCompliance } from './excel';
 import { analyzeCurriculum, importSource } from './import';

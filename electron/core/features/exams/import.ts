@@ -13,7 +13,7 @@ import type { Exam, ExamImportIssue, ExamImportPreview, ExamImportResult, ExamIm
 import { SUBJECT_ALIASES } from '../../../../shared/domain/constants';
 import { parseScoreCell, type ParsedCell } from '../../../../shared/domain/exams/values';
 import { toHalfWidth } from '../../../../shared/domain/text';
-import { isSignatureFooter } from '../import/analyze';
+import { isSignatureFooter } from '../../platform/spreadsheet/issues';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { readAllSheets, type Cell } from '../../platform/spreadsheet/read';

@@ -11,7 +11,7 @@ import { AppError } from '../../../../shared/errors';
 import { GRADE_NAMES, className } from '../../../../shared/domain/constants';
 import type { CoreContext } from '../../platform/context';
 import { loadTerm } from '../../platform/report/header';
-import { DAY_NAMES, loadSettings, schoolTypeOf } from '../timetable/print/data';
+import { DAY_NAMES, loadSettings } from '../timetable/service';
 import { escapeXml } from './xml';
 
 export const FET_VERSION = '6.0.0';
@@ -38,7 +38,7 @@ export function exportFet(ctx: CoreContext, termId: number): FilePayload {
   const term = loadTerm(ctx, termId);
   if (!term) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId });
   const school = (db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
-  const settings = loadSettings(ctx, termId, schoolTypeOf(ctx));
+  const settings = loadSettings(ctx.db, termId);
   const days = DAY_NAMES.slice(0, settings.daysPerWeek);
   const periods = [...settings.periods].sort((a, b) => a.no - b.no);
   // Hour names are the start times; FET needs them unique.

@@ -2,7 +2,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
-import { toFieldIssues } from '../import/handlers';
+import { toFieldIssues } from '../../platform/spreadsheet/issues';
 import { exportFet } from './export';
 import { analyzeFet, writePlan } from './import';
 

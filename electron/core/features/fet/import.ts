@@ -19,7 +19,8 @@ import { toHalfWidth } from '../../../../shared/domain/text';
 import { defaultSettings, validateSettings } from '../../../../shared/domain/timetable/settings';
 import type { CoreContext } from '../../platform/context';
 import { parseClass, parseGradeLevel } from '../../platform/spreadsheet/values';
-import { writeSettings } from '../timetable/queries';
+import { writeSettings } from '../timetable/service';
+import { schoolType as schoolTypeOf } from '../../platform/query';
 import { readFet, type FetActivity, type FetFile } from './model';
 import { XmlSyntaxError, decodeXmlBytes } from './xml';
 
@@ -300,7 +301,7 @@ export function analyzeFet(ctx: CoreContext, input: { fileName: string; dataBase
   const db = ctx.db;
   if (!db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'import.noTerm', { termId: input.termId });
   const f = readUpload(input.dataBase64);
-  const schoolType = ((db.prepare('SELECT type FROM school WHERE id = 1').get() as { type: SchoolType } | undefined)?.type) ?? '初中';
+  const schoolType = schoolTypeOf(db);
   const issues = issueList();
 
   const { classes, setToKeys, unmappedSets } = planClasses(f, db, schoolType, issues);

@@ -10,6 +10,7 @@ import { BACKBONE_LEVELS, TEACHER_ROLES, className, SUBJECT_ALIASES, type Teache
 import { toHalfWidth } from '../../../../shared/domain/text';
 import { checkStudentNo } from '../../../../shared/domain/student-no';
 import { buildMapping, FIELD_DEFS, findHeaderRow, headerColumns } from './fields';
+import { isSignatureFooter } from '../../platform/spreadsheet/issues';
 import type { Cell, ReadSheet } from '../../platform/spreadsheet/read';
 import {
   cellText, parseClass, parseDate, parseFlag, parseGender, parsePeriods, parseStudentNo,
@@ -36,18 +37,6 @@ export interface Analysis { preview: ImportPreview; ops: ImportOp[] }
 /** Footer lines such as 制表人：张三 or 合计 are not data. */
 const FOOTER_RE = /^(制表|填表|审核|负责人|校长签|备注|说明|注[:：]|合计|总计|小计)/;
 /** Words of a signature footer (制表人：张三  审核：李四  日期：2025年9月1日), anywhere in a cell. */
-export const SIGNATURE_RE = /制表|填表|审核|审批|负责人|校长|签字|签名|盖章|公章|日期|经办人|联系电话/;
-
-/**
- * A signature footer row: the fields that identify a record (学籍号, 姓名...) are empty or hold signature
- * text, and every cell is made of signature words, a date or a short word. Such rows are ignored with a notice, never imported or counted as bad.
- */
-export function isSignatureFooter(texts: string[], identifying: string[]): boolean {
-  // A 学籍号 or name cell holding "制表人：张三" is the footer's own text, not a record's value.
-  return identifying.every((t) => t === '' || SIGNATURE_RE.test(t)) && texts.length > 0 && texts.some((t) => SIGNATURE_RE.test(t))
-    && texts.every((t) => SIGNATURE_RE.test(t) || /^[\d\s年月日./:：-]+$/.test(t) || t.length <= 4);
-}
-
 /** One data row with access by field key. */
 class Row {
   readonly values: Record<string, string> = {};

@@ -1,11 +1,12 @@
 /** import/template, import/preview (writes nothing) and import/commit (backup, one transaction, audit). */
-import type { ImportIssue, ParsedInput } from '../../../../shared/contract';
-import { AppError, type FieldIssue } from '../../../../shared/errors';
+import type { ParsedInput } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { analyze, type Analysis } from './analyze';
 import { readSpreadsheet } from '../../platform/spreadsheet/read';
+import { toFieldIssues } from '../../platform/spreadsheet/issues';
 import { skippedRowsWorkbook } from './skipped';
 import { buildTemplate } from './template';
 import { writeOps } from './write';
@@ -28,14 +29,6 @@ export function runAnalysis(input: Req, ctx: CoreContext): Analysis {
   return analyze(input.kind, sheet, input.mapping, { db: ctx.db, termId: termFor(input, ctx) });
 }
 
-/** Import issues in the AppError shape: key under errors.import, the row and column in path and params. */
-export function toFieldIssues(issues: ImportIssue[]): FieldIssue[] {
-  return issues.map((i) => ({
-    path: [i.row, i.column],
-    key: `import.${i.key}`,
-    params: { ...i.params, row: i.row, column: i.column, field: i.field },
-  }));
-}
 
 export const importHandlers: HandlerMap<FeatureMethod<'import'>> = {
   'import/template': (input) => buildTemplate(input.kind),

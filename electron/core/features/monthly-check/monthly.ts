@@ -16,9 +16,9 @@ import { gradeFor } from '../../../../shared/domain/routine/standards';
 import { compareZh } from '../../../../shared/domain/text';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { groupMembership, loadTerm, todayOf, type TermInfo } from './common';
-import { quotaOverrides, roleQuotas } from '../observations/quotas';
-import { researchAttendanceMap } from '../research/research';
+import { groupMembership, loadTerm, todayOf, type TermInfo } from '../../platform/staff';
+import { quotaOverrides, roleQuotas } from '../observations/service';
+import { researchAttendanceMap } from '../research/service';
 import { collectiveAttendanceMap, monthChecks, monthlySheetRubric, worstGrades } from './standards-bridge';
 
 /** Grade bands through the standards module's gradeFor (same band semantics everywhere). */

@@ -8,8 +8,8 @@ import { addDays, Rng } from '../../platform/sample-names';
 import { OBSERVATION_ITEMS, OBSERVATION_KINDS, levelForTotal, observationTotal, type ObservationScores } from '../../../../shared/domain/routine/observation';
 import { quotaFor } from '../../../../shared/domain/routine/quota';
 import { weekdayOf } from '../../../../shared/domain/timetable/taught';
-import { groupMembership, loadTerm, todayOf } from './common';
-import { roleQuotas } from '../observations/quotas';
+import { groupMembership, loadTerm, todayOf } from '../../platform/staff';
+import { roleQuotas } from '../observations/service';
 
 const COMMENTS = ['目标明确，环节清晰，学生参与度高', '重难点把握准确，板书设计合理', '注重启发引导，课堂气氛活跃', '教学语言规范，时间分配合理'];
 const SUGGESTIONS = ['小组合作可再给足时间', '练习的层次性可以再加强', '关注后排学生的参与', '课堂小结可以由学生完成'];

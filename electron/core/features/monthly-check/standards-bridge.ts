@@ -5,8 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { toMonthlyRubric, type MonthlyRubric, monthRange } from '../../../../shared/domain/routine/monthly';
-import { collectiveAttendance } from '../routine-plans/collective';
-import { getRubric } from '../routine-plans/standards';
+import { collectiveAttendance, getRubric } from '../routine-plans/service';
 
 const GRADE_RANK: Record<string, number> = { 优: 0, 良: 1, 合格: 2, 不合格: 3 };
 

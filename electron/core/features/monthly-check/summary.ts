@@ -7,9 +7,9 @@ import type { BulletinData, TermSummary, TermSummaryTeacher } from '../../../../
 import { monthRange, PROBLEM_SHARE, rubricMax, type MonthlyRubric, type SheetStatus } from '../../../../shared/domain/routine/monthly';
 import { quotaFor } from '../../../../shared/domain/routine/quota';
 import { compareZh } from '../../../../shared/domain/text';
-import { groupMembership, loadTerm, teacherMap } from './common';
+import { groupMembership, loadTerm, teacherMap } from '../../platform/staff';
 import { findCheck, observationCounts, parseRubric, requireMonthInTerm } from './monthly';
-import { quotaOverrides, roleQuotas } from '../observations/quotas';
+import { quotaOverrides, roleQuotas } from '../observations/service';
 import { monthChecks } from './standards-bridge';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;

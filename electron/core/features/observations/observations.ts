@@ -7,7 +7,7 @@ import { monthRange } from '../../../../shared/domain/routine/monthly';
 import { weekdayOf } from '../../../../shared/domain/timetable/taught';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { loadTerm, requireTeacher, teacherMap } from '../monthly-check/common';
+import { loadTerm, requireTeacher, teacherMap } from '../../platform/staff';
 
 const SELECT = `SELECT o.*, c.class_no, g.level AS grade_level, s.name AS subject_name, t.name AS teacher_name, ob.name AS observer_name
   FROM observation o

@@ -6,7 +6,7 @@ import { aggregateQuota, DEFAULT_QUOTAS, elapsedWeeks, projectQuota, quotaFor } 
 import { compareZh } from '../../../../shared/domain/text';
 import type { ParsedInput } from '../../../../shared/contract';
 import type { CoreContext } from '../../platform/context';
-import { groupMembership, loadTerm, requireTeacher, teacherMap, todayOf } from '../monthly-check/common';
+import { groupMembership, loadTerm, requireTeacher, teacherMap, todayOf } from '../../platform/staff';
 
 export function roleQuotas(db: Database.Database, termId: number): Record<TeacherRole, number> {
   const out = { ...DEFAULT_QUOTAS };

@@ -1,3 +1,3 @@
-/** What other features may use of the observations feature. */
+/** What other features may use of the observations feature (the monthly check counts observations against quotas). */
 export { listObservations } from './observations';
-export { quotaProgress } from './quotas';
+export { quotaOverrides, quotaProgress, roleQuotas } from './quotas';

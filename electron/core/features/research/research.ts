@@ -5,7 +5,7 @@ import { monthRange, termMonths } from '../../../../shared/domain/routine/monthl
 import { compareZh } from '../../../../shared/domain/text';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { groupMembership, loadTerm, push, requireTeacher, teacherMap } from '../monthly-check/common';
+import { groupMembership, loadTerm, push, requireTeacher, teacherMap } from '../../platform/staff';
 
 type Row = { id: number; term_id: number; group_id: number; group_name: string; group_kind: '教研组' | '备课组'; date: string; topic: string; host_id: number | null; host_name: string | null; location: string | null; minutes: string | null };
 

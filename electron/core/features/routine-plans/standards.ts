@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/contract';
 import { DEFAULT_HOMEWORK_NORMS, DEFAULT_LOAD_RULES, defaultRubric, validateRubric } from '../../../../shared/domain/routine/standards';
 import type { CoreContext } from '../../platform/context';
-import { schoolSubjects, subjectResolver } from '../curriculum/standard';
+import { schoolSubjects, subjectResolver } from '../curriculum/service';
 import { Issues, termInfo } from './common';
 
 export { gradeFor, scoreRubric } from '../../../../shared/domain/routine/standards';

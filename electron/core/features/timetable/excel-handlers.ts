@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../../../shared/errors';
 import type { HandlerMap } from '../../platform/handlers';
-import { toFieldIssues } from '../import/handlers';
+import { toFieldIssues } from '../../platform/spreadsheet/issues';
 import { exportTimetableXlsx } from './excel-export';
 import { analyzeTimetableFile } from './excel-import';
 

@@ -12,11 +12,12 @@ import type { ImportIssue, TimetableImportPreview } from '../../../../shared/con
 import { SUBJECT_ALIASES, className } from '../../../../shared/domain/constants';
 import { toHalfWidth } from '../../../../shared/domain/text';
 import { AppError } from '../../../../shared/errors';
-import { isSignatureFooter } from '../import/analyze';
+import { isSignatureFooter } from '../../platform/spreadsheet/issues';
 import type { CoreContext } from '../../platform/context';
 import { readAllSheets, type Cell } from '../../platform/spreadsheet/read';
 import { cellText, parseClass, parseSmallNumber } from '../../platform/spreadsheet/values';
-import { DAY_NAMES, loadSettings, schoolTypeOf } from './print/data';
+import { DAY_NAMES } from './print/data';
+import { loadSettings } from './queries';
 
 export interface PlannedLesson { classId: number; day: number; period: number; assignmentId: number }
 export interface TimetableAnalysis {
@@ -263,7 +264,7 @@ export function analyzeTimetableFile(ctx: CoreContext, input: { fileName: string
   if (!ctx.db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'termNotFound', { id: input.termId });
   const sheets = readAllSheets(input.fileName, Buffer.from(input.dataBase64, 'base64'));
   if (!sheets.length) throw new AppError('VALIDATION', 'import.emptyFile', { file: input.fileName });
-  const settings = loadSettings(ctx, input.termId, schoolTypeOf(ctx));
+  const settings = loadSettings(ctx.db, input.termId);
   const c: Ctx = {
     lk: lookups(ctx, input.termId), daysPerWeek: settings.daysPerWeek, periodNos: new Set(settings.periods.map((p) => p.no)),
     issues: [], lessons: [], seenClass: new Map(), classRows: new Map(), badClasses: new Set(),

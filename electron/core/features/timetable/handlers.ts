@@ -14,8 +14,9 @@ import type { CoreContext } from '../../platform/context';
 import type { HandlerMap } from '../../platform/handlers';
 import {
   cachedIndexIfFresh, cellLabel, conflictIndex, lessonsByIds, listLessons, listRooms, listUnavailable, loadSettings,
-  markIndexFresh, requireTerm, schoolType, toIndexLesson, writeSettings,
+  markIndexFresh, toIndexLesson, writeSettings,
 } from './queries';
+import { requireTerm, schoolType } from '../../platform/query';
 
 type ParsedCell = ReturnType<typeof CellEditSchema.parse>;
 
@@ -189,7 +190,8 @@ function copyFromTerm(ctx: CoreContext, fromTermId: number, toTermId: number, cl
   return { copied, skipped: [...skipped.values()] };
 }
 
-function taught(ctx: CoreContext, termId: number, from: string, to: string) {
+/** Periods taught per class and subject over a date range (the 开齐开足 check's 'taught' basis uses it too). */
+export function taught(ctx: CoreContext, termId: number, from: string, to: string) {
   const { db } = ctx;
   if (from > to) throw new AppError('VALIDATION', 'badDateRange', { from, to }, [{ path: ['to'], key: 'badDateRange' }]);
   const term = requireTerm(db, termId);
@@ -198,7 +200,7 @@ function taught(ctx: CoreContext, termId: number, from: string, to: string) {
     .all(termId) as { classId: number; subjectId: number; day: number; period: number }[];
   const subs = db.prepare('SELECT id, date, period, class_id AS classId, subject_id AS subjectId, kind, swap_id AS swapId FROM substitution WHERE term_id = ?')
     .all(termId) as Parameters<typeof computeTaught>[0]['substitutions'];
-  const counts = computeTaught({ termStart: term.start_date, teachingWeeks: term.teaching_weeks, daysPerWeek: settings.daysPerWeek, from, to, lessons, substitutions: subs });
+  const counts = computeTaught({ termStart: term.startDate, teachingWeeks: term.teachingWeeks, daysPerWeek: settings.daysPerWeek, from, to, lessons, substitutions: subs });
   const classes = classMap(db);
   const subjects = new Map((db.prepare('SELECT id, name, sort_order FROM subject').all() as { id: number; name: string; sort_order: number }[]).map((s) => [s.id, s]));
   return counts

@@ -4,10 +4,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { Lesson, Room, TimetableSettings, Unavailable } from '../../../../shared/contract';
-import { className, type SchoolType } from '../../../../shared/domain/constants';
+import { className } from '../../../../shared/domain/constants';
 import { ConflictIndex, type IndexLesson } from '../../../../shared/domain/timetable/conflicts';
 import { defaultSettings } from '../../../../shared/domain/timetable/settings';
-import { AppError } from '../../../../shared/errors';
+import { schoolType } from '../../platform/query';
 
 export const DAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六'];
 
@@ -16,25 +16,25 @@ export function cellLabel(cls: string, day: number, period: number): string {
   return `${cls} ${DAY_NAMES[day] ?? `第${day}天`}第${period}节`;
 }
 
-export function requireTerm(db: Database.Database, termId: number): { id: number; start_date: string; teaching_weeks: number; school_year_id: number } {
-  const row = db.prepare('SELECT id, start_date, teaching_weeks, school_year_id FROM term WHERE id = ?').get(termId) as
-    { id: number; start_date: string; teaching_weeks: number; school_year_id: number } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId });
-  return row;
-}
-
-export function schoolType(db: Database.Database): SchoolType {
-  const row = db.prepare('SELECT type FROM school WHERE id = 1').get() as { type: SchoolType } | undefined;
-  return row?.type ?? '初中';
-}
-
 /** The term's settings, or the default day for the school's type when none are saved. */
 export function loadSettings(db: Database.Database, termId: number): TimetableSettings {
   const row = db.prepare('SELECT days_per_week, schedule FROM timetable_settings WHERE term_id = ?').get(termId) as
-    { days_per_week: 5 | 6; schedule: string } | undefined;
-  if (!row) return defaultSettings(termId, schoolType(db));
-  const s = JSON.parse(row.schedule) as Pick<TimetableSettings, 'periods' | 'breaks' | 'lessonMinutes'>;
-  return { termId, daysPerWeek: row.days_per_week, periods: s.periods, breaks: s.breaks ?? [], lessonMinutes: s.lessonMinutes };
+    { days_per_week: number; schedule: string } | undefined;
+  const fallback = defaultSettings(termId, schoolType(db));
+  if (!row) return fallback;
+  // A damaged schedule (bad JSON, missing parts) falls back part by part to the default day, on screen and on paper alike.
+  try {
+    const s = JSON.parse(row.schedule) as Partial<TimetableSettings>;
+    return {
+      termId,
+      daysPerWeek: row.days_per_week === 6 ? 6 : 5,
+      periods: Array.isArray(s.periods) && s.periods.length ? s.periods : fallback.periods,
+      breaks: Array.isArray(s.breaks) ? s.breaks : fallback.breaks,
+      lessonMinutes: s.lessonMinutes ?? fallback.lessonMinutes,
+    };
+  } catch {
+    return { ...fallback, daysPerWeek: row.days_per_week === 6 ? 6 : 5 };
+  }
 }
 
 export function writeSettings(db: Database.Database, s: TimetableSettings): void {

@@ -11,11 +11,10 @@ import { className, LEADER_ROLES, TEACHER_ROLES, type TeacherRole } from '../../
 import { groupStats, plannedPeriods, scheduledPeriods, yearTotal } from '../../../../shared/domain/timetable/workload';
 import { compareZh } from '../../../../shared/domain/text';
 import type { CoreContext } from '../../platform/context';
-import { termLabel } from '../export/lists';
 import type { HandlerMap } from '../../platform/handlers';
 import type { FeatureMethod } from '../../../../shared/contract';
 import { XLSX_MIME } from '../../platform/serving';
-import { requireTerm } from '../timetable/queries';
+import { requireTerm, schoolName } from '../../platform/query';
 import { compactSchoolDay } from '../../../../shared/domain/dates';
 
 interface TeacherInfo { id: number; name: string; subject: string | null; roles: TeacherRole[]; archived: number }
@@ -75,7 +74,7 @@ function workloadGroups(db: Database.Database, termId: number): GroupLoadRow[] {
 
 function workloadLeaders(db: Database.Database, termId: number, minimum: number): LeaderLoadRow[] {
   const term = requireTerm(db, termId);
-  const yearTerms = db.prepare('SELECT id, teaching_weeks FROM term WHERE school_year_id = ? ORDER BY term_no').all(term.school_year_id) as { id: number; teaching_weeks: number }[];
+  const yearTerms = db.prepare('SELECT id, teaching_weeks FROM term WHERE school_year_id = ? ORDER BY term_no').all(term.schoolYearId) as { id: number; teaching_weeks: number }[];
   const loads = new Map(yearTerms.map((t) => [t.id, termLoads(db, t.id)]));
   const leaders = [...teachers(db).values()].filter((t) => !t.archived && t.roles.some((r) => LEADER_ROLES.includes(r)));
   return leaders
@@ -94,9 +93,8 @@ const addSheet = (wb: ExcelJS.Workbook, name: string, title: string, columns: Sh
 
 async function exportWorkload(ctx: CoreContext, termId: number): Promise<FilePayload> {
   const { db } = ctx;
-  requireTerm(db, termId);
-  const school = (db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
-  const term = termLabel(db, termId) ?? '';
+  const term = requireTerm(db, termId).name;
+  const school = schoolName(db);
   const heading = (what: string) => [school, term, what].filter(Boolean).join(' ');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jiaowu Desk';

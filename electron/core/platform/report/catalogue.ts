@@ -7,14 +7,14 @@
 import { PDFDocument } from 'pdf-lib';
 import type { ReportInfo } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import type { CoreContext } from '../context';
+import type { CoreContext, Reports } from '../context';
 import { classRef } from '../query';
 import type { ReportEntry } from './define';
 import { loadHeader, type ReportParams } from './header';
 import { pdfOptionsFor } from './layout';
 import type { PdfOptions } from './pdf-port';
 
-export class ReportCatalogue {
+export class ReportCatalogue implements Reports {
   private readonly byId = new Map<string, ReportEntry>();
 
   constructor(entries: readonly ReportEntry[]) {

@@ -11,7 +11,7 @@ import { EXAM_KINDS, EXAM_MODES, type Exam, type ExamInput, type ExamKind, type 
 import { api } from '../../api/client';
 import { formFieldErrors, useApiError } from '../../app/useApiError';
 import type { T } from '../../app/formatError';
-import type { Lookups } from './ExamsPage';
+import type { Lookups } from './lookups';
 import { schoolDay } from '../../../../shared/domain/dates';
 
 interface FormValues {

@@ -6,7 +6,6 @@
 import { Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Grade, SchoolClass, Subject } from '../../../../shared/contract';
 import type { Exam } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';
@@ -17,9 +16,9 @@ import { ExamList } from './ExamList';
 import { ScoreEntry } from './ScoreEntry';
 import { ScoreImport } from './ScoreImport';
 import { SettingsTab } from './SettingsTab';
+import type { Lookups } from './lookups';
 import './exams.css';
 
-export interface Lookups { grades: Grade[]; subjects: Subject[]; classes: SchoolClass[] }
 
 export default function ExamsPage() {
   const { t } = useTranslation();

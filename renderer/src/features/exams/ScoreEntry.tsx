@@ -10,7 +10,7 @@ import { ABSENT_MARK, type Exam, type ScoreCellValue, type ScoreSheetRow } from 
 import { parseScoreCell } from '../../../../shared/domain/exams/values';
 import { api, ApiError } from '../../api/client';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
-import type { Lookups } from './ExamsPage';
+import type { Lookups } from './lookups';
 
 /** One grid row: the student, and one field per subject named by its id (so issue paths name the column). */
 type Row = { id: number; studentNo: string; name: string } & Record<string, ScoreCellValue>;

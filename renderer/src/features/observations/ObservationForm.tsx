@@ -16,7 +16,7 @@ import {
 import { termEnd } from '../../../../shared/domain/timetable/taught';
 import { api } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
-import { TimetableGrid } from '../timetable/components';
+import { TimetableGrid } from '../../components/timetable';
 import { PersonSelect, weekdayOf } from '../../components/pickers';
 import { LEVEL_COLOR } from '../../components/routine-levels';
 

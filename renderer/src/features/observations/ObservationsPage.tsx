@@ -14,7 +14,7 @@ import { useApiError } from '../../app/useApiError';
 import { Page } from '../../components/Page';
 import { QuotaTab } from './QuotaTab';
 import { RecordsTab } from './RecordsTab';
-import { ResearchTab } from '../research/ResearchTab';
+import { ResearchTab } from '../research';
 import './observations.css';
 
 export default function ObservationsPage() {

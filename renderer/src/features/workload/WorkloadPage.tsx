@@ -14,7 +14,7 @@ import { useAppState } from '../../app/AppState';
 import { useApiError } from '../../app/useApiError';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
 import { Page } from '../../components/Page';
-import '../timetable/views/views.css';
+import '../../components/views.css';
 import { PeriodsBarChart } from './BarChart';
 
 type TeacherRow = WorkloadRow & { id: number; rolesText: string; groupsText: string; diff: number };

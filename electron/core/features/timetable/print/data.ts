@@ -5,8 +5,10 @@
  */
 import type { TimetableSettings } from '../../../../../shared/contract';
 import { className, type SchoolType } from '../../../../../shared/domain/constants';
-import { defaultSettings, periodTimes, sectionOfGrade, type PeriodTime } from '../../../../../shared/domain/timetable/settings';
+import { periodTimes, sectionOfGrade, type PeriodTime } from '../../../../../shared/domain/timetable/settings';
 import type { CoreContext } from '../../../platform/context';
+import { schoolType } from '../../../platform/query';
+import { loadSettings } from '../queries';
 
 export const DAY_NAMES = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 /** 七年级 -> 七, for compact class labels (七(1)班) in teacher, room and master grids. */
@@ -29,31 +31,6 @@ export interface TtData {
 
 export function shortClassName(level: number, no: number): string {
   return `${GRADE_SHORT[level] ?? level}(${no})班`;
-}
-
-/** The term's settings row, or the default day for the school type when none was saved. */
-export function loadSettings(ctx: CoreContext, termId: number, schoolType: SchoolType): TimetableSettings {
-  const row = ctx.db.prepare('SELECT days_per_week, schedule FROM timetable_settings WHERE term_id = ?').get(termId) as
-    { days_per_week: number; schedule: string } | undefined;
-  const fallback = defaultSettings(termId, schoolType);
-  if (!row) return fallback;
-  try {
-    const s = JSON.parse(row.schedule) as Partial<TimetableSettings>;
-    return {
-      termId,
-      daysPerWeek: row.days_per_week === 6 ? 6 : 5,
-      periods: Array.isArray(s.periods) && s.periods.length ? s.periods : fallback.periods,
-      breaks: Array.isArray(s.breaks) ? s.breaks : fallback.breaks,
-      lessonMinutes: s.lessonMinutes ?? fallback.lessonMinutes,
-    };
-  } catch {
-    return { ...fallback, daysPerWeek: row.days_per_week === 6 ? 6 : 5 };
-  }
-}
-
-export function schoolTypeOf(ctx: CoreContext): SchoolType {
-  const r = ctx.db.prepare('SELECT type FROM school WHERE id = 1').get() as { type: SchoolType } | undefined;
-  return r?.type ?? '初中';
 }
 
 /** Non-archived classes in grade then class order. */
@@ -92,11 +69,11 @@ export function loadLessons(ctx: CoreContext, termId: number): TtLesson[] {
 }
 
 export function loadTimetable(ctx: CoreContext, termId: number): TtData {
-  const schoolType = schoolTypeOf(ctx);
+  const type = schoolType(ctx.db);
   const term = ctx.db.prepare('SELECT start_date FROM term WHERE id = ?').get(termId) as { start_date: string } | undefined;
   return {
-    schoolType,
-    settings: loadSettings(ctx, termId, schoolType),
+    schoolType: type,
+    settings: loadSettings(ctx.db, termId),
     termStart: term?.start_date ?? null,
     classes: loadClasses(ctx),
     lessons: loadLessons(ctx, termId),

@@ -6,7 +6,7 @@ import { AimOutlined } from '@ant-design/icons';
 import { Button, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_KINDS, type Conflict } from '../../../../../shared/contract';
-import { conflictText, conflictWhere, type ConflictLookups, type TFn } from '../components/conflictText';
+import { conflictText, conflictWhere, type ConflictLookups, type TFn } from '../../../components/timetable/conflictText';
 
 export function ConflictPanel({ conflicts, look, onLocate }: {
   conflicts: Conflict[];

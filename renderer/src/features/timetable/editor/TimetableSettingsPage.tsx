@@ -11,7 +11,7 @@ import { Page } from '../../../components/Page';
 import { RoomsTab } from './settings/RoomsTab';
 import { ScheduleTab } from './settings/ScheduleTab';
 import { UnavailableTab } from './settings/UnavailableTab';
-import '../components/timetable.css';
+import '../../../components/timetable/timetable.css';
 
 export default function TimetableSettingsPage() {
   const { t } = useTranslation();

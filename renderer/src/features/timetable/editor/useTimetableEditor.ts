@@ -14,7 +14,7 @@ import type {
 import { ConflictIndex, type IndexLesson } from '../../../../../shared/domain/timetable/conflicts';
 import { api } from '../../../api/client';
 import { useApiError } from '../../../app/useApiError';
-import { slotKey } from '../components/time';
+import { slotKey } from '../../../components/timetable/time';
 
 export interface Slot { classId: number; day: number; period: number }
 type LessonInput = NonNullable<CellEdit['lesson']>;

@@ -18,7 +18,7 @@ import RoomTab from './RoomTab';
 import { useTimetable } from '../../../components/pickers';
 import TeacherTab from './TeacherTab';
 
-const FetPanel = lazy(() => import('../../fet/FetPanel'));
+const FetPanel = lazy(() => import('../../fet').then((m) => ({ default: m.FetPanel })));
 
 const TABS = ['teacher', 'room', 'master', 'print', 'fet'] as const;
 type TabKey = (typeof TABS)[number];

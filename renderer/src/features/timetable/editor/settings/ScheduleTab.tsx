@@ -14,8 +14,8 @@ import { sectionsOf, validateSettings, type Section } from '../../../../../../sh
 import { api } from '../../../../api/client';
 import { useApiError } from '../../../../app/useApiError';
 import { translateErrorKey, type T } from '../../../../app/formatError';
-import { TimetableGrid } from '../../components/TimetableGrid';
-import { addMinutes } from '../../components/time';
+import { TimetableGrid } from '../../../../components/timetable/TimetableGrid';
+import { addMinutes } from '../../../../components/timetable/time';
 
 const BREAK_NAMES = ['早读', '大课间', '眼保健操', '午休', '课外活动'];
 

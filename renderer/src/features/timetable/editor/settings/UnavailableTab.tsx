@@ -11,7 +11,7 @@ import { matchesPerson } from '../../../../../../shared/domain/pinyin';
 import { compareZh } from '../../../../../../shared/domain/text';
 import { api } from '../../../../api/client';
 import { useApiError } from '../../../../app/useApiError';
-import { TimetableGrid } from '../../components/TimetableGrid';
+import { TimetableGrid } from '../../../../components/timetable/TimetableGrid';
 
 const REASONS = ['外出学习', '行政会议', '兼职', '送教下乡', '哺乳期'];
 type Slots = Map<string, string | null>;

@@ -5,7 +5,7 @@
  */
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakDef, PeriodDef, TimetableSettings } from '../../../../../shared/contract';
+import type { BreakDef, PeriodDef, TimetableSettings } from '../../../../shared/contract';
 import { addMinutes, lessonMinutesFor, sortedPeriods } from './time';
 import './timetable.css';
 

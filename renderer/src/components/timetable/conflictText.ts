@@ -4,7 +4,7 @@
  * loaded lessons, so it can be told from the point of view of the class on screen
  * ("王丽 同时在 七年级(2)班 上课" rather than listing the class being edited).
  */
-import type { Conflict, Lesson, Room, Unavailable } from '../../../../../shared/contract';
+import type { Conflict, Lesson, Room, Unavailable } from '../../../../shared/contract';
 
 export type TFn = (key: string, opts?: Record<string, unknown>) => string;
 

@@ -1,19 +1,18 @@
-/** Reads shared by the routine-monthly services: the term, teachers with roles, and teaching-group membership. */
+/**
+ * Reads the routine features (observations, research, monthly check) share: the term in their shape, teachers
+ * with roles, and teaching-group membership.
+ */
 import type Database from 'better-sqlite3';
-import { compareZh } from '../../../../shared/domain/text';
-import { termEnd } from '../../../../shared/domain/timetable/taught';
-import { AppError } from '../../../../shared/errors';
-import { termName } from '../../platform/query';
-import { schoolDay } from '../../../../shared/domain/dates';
+import { compareZh } from '../../../shared/domain/text';
+import { AppError } from '../../../shared/errors';
+import { requireTerm } from './query';
+import { schoolDay } from '../../../shared/domain/dates';
 
 export interface TermInfo { id: number; startDate: string; endDate: string; weeks: number; name: string }
 
 export function loadTerm(db: Database.Database, termId: number): TermInfo {
-  const r = db.prepare(
-    `SELECT t.id, t.start_date, t.teaching_weeks, t.term_no, y.name AS year_name FROM term t JOIN school_year y ON y.id = t.school_year_id WHERE t.id = ?`,
-  ).get(termId) as { id: number; start_date: string; teaching_weeks: number; term_no: number; year_name: string } | undefined;
-  if (!r) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId });
-  return { id: r.id, startDate: r.start_date, endDate: termEnd(r.start_date, r.teaching_weeks), weeks: r.teaching_weeks, name: termName(r.year_name, r.term_no) };
+  const t = requireTerm(db, termId);
+  return { id: t.id, startDate: t.startDate, endDate: t.endDate, weeks: t.teachingWeeks, name: t.name };
 }
 
 export interface TeacherBasic { id: number; name: string; staffNo: string | null; roles: string[]; archived: boolean }

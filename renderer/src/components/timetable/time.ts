@@ -1,7 +1,7 @@
 /**
  * Small pure helpers for timetable screens: clock arithmetic for period times and the slot key used by maps.
  */
-import type { BreakDef, PeriodDef, TimetableSettings } from '../../../../../shared/contract';
+import type { BreakDef, PeriodDef, TimetableSettings } from '../../../../shared/contract';
 
 /** '08:00' + 45 -> '08:45'. Returns '' for a malformed time so a half-typed row does not throw. */
 export function addMinutes(hhmm: string, minutes: number): string {

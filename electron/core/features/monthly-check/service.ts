@@ -1,0 +1,2 @@
+/** What other features may use of the monthly-check feature. */
+export { addSampleRoutineMonthly } from './sample';
