@@ -1,11 +1,9 @@
 /** The curriculum standard (课程设置) and the 开齐开足 check against it. */
 import { z } from 'zod';
-import { isoDaySchema } from '../domain/dates';
 import { Empty, FilePayloadSchema, type FilePayload, type ImportIssue } from './common';
 import { featureContract, method } from './method';
+import { id, isoDay } from './fields';
 
-const id = z.number().int().positive();
-const isoDay = isoDaySchema;
 // ---- 开齐开足 ----
 export interface CurriculumStandard {
   /** Where the default came from, shown in the UI (e.g. 义务教育课程方案（2022年版） + a province's 课程设置表). */

@@ -3,27 +3,21 @@
  * handler input in core. Error messages are i18n keys under `errors.`.
  */
 import { z } from 'zod';
-import { isoDaySchema } from '../domain/dates';
 import {
   BACKBONE_LEVELS, CERTIFICATES, DEGREES, GENDERS, GROUP_KINDS, SCHOOL_TYPES, STUDENT_STATUSES,
   TEACHER_ROLES, TEACHER_TITLES,
 } from '../domain/constants';
+import { id, isoDay, optDate, optId, optText, reqText } from './fields';
 
-const req = (max = 100) => z.string().trim().min(1, 'required').max(max, 'tooLong');
-const opt = (max = 200) => z.string().trim().max(max, 'tooLong').nullish().transform((v) => (v ? v : null));
-const id = z.number().int().positive();
-const optId = id.nullish().transform((v) => v ?? null);
-const isoDate = isoDaySchema;
-const optDate = isoDate.nullish().or(z.literal('')).transform((v) => (v ? v : null));
 const flag = z.boolean().default(false);
 
 export const SchoolProfileSchema = z.object({
-  name: req(60),
-  code: opt(30),
+  name: reqText(60),
+  code: optText(30),
   type: z.enum(SCHOOL_TYPES),
-  address: opt(120),
-  principal: opt(30),
-  phone: opt(30),
+  address: optText(120),
+  principal: optText(30),
+  phone: optText(30),
 });
 export type SchoolProfileInput = z.input<typeof SchoolProfileSchema>;
 export interface SchoolProfile extends z.output<typeof SchoolProfileSchema> { isSample: boolean }
@@ -38,7 +32,7 @@ export const TermSchema = z.object({
   id: id.optional(),
   schoolYearId: id,
   termNo: z.union([z.literal(1), z.literal(2)]),
-  startDate: isoDate,
+  startDate: isoDay,
   teachingWeeks: z.number().int().min(1, 'badWeeks').max(30, 'badWeeks'),
 });
 export interface Term {
@@ -61,10 +55,10 @@ export interface SchoolClass {
 
 export const SubjectSchema = z.object({
   id: id.optional(),
-  code: opt(20),
-  name: req(30),
-  shortName: opt(10),
-  category: opt(30),
+  code: optText(20),
+  name: reqText(30),
+  shortName: optText(10),
+  category: optText(30),
   isPeArts: flag,
   sortOrder: z.number().int().default(0),
 });
@@ -72,11 +66,11 @@ export interface Subject extends Omit<z.output<typeof SubjectSchema>, 'id'> { id
 
 export const TeacherSchema = z.object({
   id: id.optional(),
-  staffNo: opt(30),
-  name: req(30),
+  staffNo: optText(30),
+  name: reqText(30),
   gender: z.enum(GENDERS).nullish().transform((v) => v ?? null),
   birthDate: optDate,
-  phone: opt(30),
+  phone: optText(30),
   subjectId: optId,
   title: z.enum(TEACHER_TITLES).nullish().transform((v) => v ?? null),
   degree: z.enum(DEGREES).nullish().transform((v) => v ?? null),
@@ -86,7 +80,7 @@ export const TeacherSchema = z.object({
   roles: z.array(z.enum(TEACHER_ROLES)).default(['任课教师']),
   isPeArts: flag,
   hireDate: optDate,
-  note: opt(200),
+  note: optText(200),
 });
 export type TeacherInput = z.input<typeof TeacherSchema>;
 export interface Teacher extends Omit<z.output<typeof TeacherSchema>, 'id'> {
@@ -96,7 +90,7 @@ export interface Teacher extends Omit<z.output<typeof TeacherSchema>, 'id'> {
 export const TeachingGroupSchema = z.object({
   id: id.optional(),
   kind: z.enum(GROUP_KINDS),
-  name: req(40),
+  name: reqText(40),
   subjectId: optId,
   gradeId: optId,
   leaderId: optId,
@@ -111,7 +105,7 @@ export const STUDENT_NO_RE = /^[A-Za-z]?\d{17}[\dXx]$|^[A-Za-z0-9]{6,30}$/;
 export const StudentSchema = z.object({
   id: id.optional(),
   studentNo: z.string().trim().min(1, 'required').max(30, 'tooLong').regex(STUDENT_NO_RE, 'badStudentNo'),
-  name: req(30),
+  name: reqText(30),
   gender: z.enum(GENDERS).nullish().transform((v) => v ?? null),
   birthDate: optDate,
   classId: optId,
@@ -120,7 +114,7 @@ export const StudentSchema = z.object({
   disability: flag,
   hardship: flag,
   status: z.enum(STUDENT_STATUSES).default('在读'),
-  note: opt(200),
+  note: optText(200),
 });
 export type StudentInput = z.input<typeof StudentSchema>;
 export interface Student extends Omit<z.output<typeof StudentSchema>, 'id'> {

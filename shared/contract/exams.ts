@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { featureContract, method } from './method';
-import { isoDaySchema } from '../domain/dates';
+import { id, isoDay } from './fields';
+import { Empty } from './common';
 
 export const EXAM_KINDS = ['单元', '月考', '期中', '期末', '统考'] as const;
 export type ExamKind = (typeof EXAM_KINDS)[number];
@@ -16,8 +17,6 @@ export type ExamMode = (typeof EXAM_MODES)[number];
 /** The mark shown for an absent taker (缺考). */
 export const ABSENT_MARK = '缺考';
 
-const id = z.number().int().positive();
-const isoDay = isoDaySchema;
 
 export const ExamSubjectSchema = z.object({
   subjectId: id,
@@ -171,7 +170,6 @@ export interface TrendSeries { subjectId: number; subjectName: string; points: T
 
 const ExamOnly = z.object({ examId: id });
 const IdOnly = z.object({ id });
-const Empty = z.object({}).strict().default({});
 
 export const examsContract = featureContract('exams', {
   'exams/list': method(z.object({ termId: id.optional() })).returns<Exam[]>(),

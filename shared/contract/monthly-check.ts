@@ -2,15 +2,9 @@
 import { z } from 'zod';
 import { SHEET_STATUSES, type MonthlyRubricItem, type SheetGradeBand, type SheetStatus } from '../domain/routine/monthly';
 import { featureContract, method } from './method';
-import { isoDaySchema } from '../domain/dates';
 import type { FilePayload } from './common';
-const id = z.number().int().positive();
-const optId = id.nullish().transform((v) => v ?? null);
-const isoDate = isoDaySchema;
-const optDate = isoDate.nullish().or(z.literal('')).transform((v) => (v ? v : null));
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'routineMonthly.badMonth');
-const opt = (max = 200) => z.string().trim().max(max, 'tooLong').nullish().transform((v) => (v ? v : null));
-const TermOnlySchema = z.object({ termId: id });
+import { id, month, optDate, optId, optText } from './fields';
+import { TermOnly } from './common';
 
 // ---- the monthly check ----
 export const MonthlyMonthSchema = z.object({ termId: id, month });
@@ -48,10 +42,10 @@ export interface MonthlyStartResult extends MonthlySheets { created: number; alr
 export const SheetEditSchema = z.object({
   id,
   scores: z.record(z.string(), z.number().nullable()).optional(),
-  checker: opt(30).optional(),
+  checker: optText(30).optional(),
   checkedOn: optDate.optional(),
-  comment: opt(1000).optional(),
-  fixRequired: opt(500).optional(),
+  comment: optText(1000).optional(),
+  fixRequired: optText(500).optional(),
   fixDoneOn: optDate.optional(),
   /** When left out: a 未查 sheet becomes 已查 once it has a checker and a full set of scores. */
   status: z.enum(SHEET_STATUSES).optional(),
@@ -122,7 +116,7 @@ export const RoutineTermExportSchema = z.object({ termId: z.number().int().posit
 
 
 export const monthlyCheckContract = featureContract('monthly-check', {
-  'monthly-check/months': method(TermOnlySchema).returns<MonthlyCheckMonth[]>(),
+  'monthly-check/months': method(TermOnly).returns<MonthlyCheckMonth[]>(),
   'monthly-check/start': method(MonthlyMonthSchema).returns<MonthlyStartResult>(),
   'monthly-check/refresh': method(MonthlyMonthSchema).returns<MonthlySheets>(),
   'monthly-check/discard': method(MonthlyMonthSchema).returns<{ ok: true }>(),

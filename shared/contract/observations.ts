@@ -5,16 +5,9 @@ import { LEVELS, OBSERVATION_KINDS, type Level, type ObservationKind, type Obser
 import { type MonthlyRubricItem, type SheetGradeBand, type SheetStatus } from '../domain/routine/monthly';
 import type { QuotaAggregate, QuotaStatus } from '../domain/routine/quota';
 import { featureContract, method } from './method';
-import { isoDaySchema } from '../domain/dates';
+import { id, isoDay, month, optDate, optId, optText, period } from './fields';
+import { TermOnly } from './common';
 
-const id = z.number().int().positive();
-const optId = id.nullish().transform((v) => v ?? null);
-const isoDate = isoDaySchema;
-const optDate = isoDate.nullish().or(z.literal('')).transform((v) => (v ? v : null));
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'routineMonthly.badMonth');
-const period = z.number().int().min(1, 'badPeriod').max(14, 'badPeriod');
-const opt = (max = 200) => z.string().trim().max(max, 'tooLong').nullish().transform((v) => (v ? v : null));
-const TermOnlySchema = z.object({ termId: id });
 const IdOnlySchema = z.object({ id });
 const score = z.number().min(0, 'tooSmall').max(100, 'tooBig').nullish().transform((v) => v ?? null);
 
@@ -29,7 +22,7 @@ export const QuotaSaveSchema = z.object({
   /** Observations a term per role; roles left out keep their current value (or the default). */
   roles: z.array(z.object({ role: z.enum(TEACHER_ROLES), perTerm: z.number().int().min(0, 'tooSmall').max(500, 'tooBig') })).max(20),
   /** Replaces the term's overrides as a whole. */
-  overrides: z.array(z.object({ teacherId: id, perTerm: z.number().int().min(0, 'tooSmall').max(500, 'tooBig'), note: opt(100) })).max(2000),
+  overrides: z.array(z.object({ teacherId: id, perTerm: z.number().int().min(0, 'tooSmall').max(500, 'tooBig'), note: optText(100) })).max(2000),
 });
 export type QuotaSaveInput = z.input<typeof QuotaSaveSchema>;
 export interface QuotaSettings {
@@ -62,20 +55,20 @@ export const ObservationScoresSchema = z.object({
 export const ObservationSchema = z.object({
   id: id.optional(),
   termId: id,
-  date: isoDate,
+  date: isoDay,
   period: period.nullish().transform((v) => v ?? null),
   classId: optId,
   subjectId: optId,
   /** The teacher observed. */
   teacherId: id,
   observerId: id,
-  topic: opt(100),
+  topic: optText(100),
   kind: z.enum(OBSERVATION_KINDS),
   scores: ObservationScoresSchema.default({ goal: null, content: null, method: null, participation: null, effect: null, skill: null }),
   /** Used only when the scores are incomplete (no total); otherwise derived from the total. */
   level: z.enum(LEVELS).nullish().transform((v) => v ?? null),
-  comments: opt(2000),
-  suggestions: opt(2000),
+  comments: optText(2000),
+  suggestions: optText(2000),
 });
 export type ObservationInput = z.input<typeof ObservationSchema>;
 export interface Observation {
@@ -94,7 +87,7 @@ export const ObservationListSchema = z.object({
   month: month.nullish().transform((v) => v ?? null),
   kind: z.enum(OBSERVATION_KINDS).nullish().transform((v) => v ?? null),
 });
-export const FromLessonSchema = z.object({ termId: id, date: isoDate, period, classId: id });
+export const FromLessonSchema = z.object({ termId: id, date: isoDay, period, classId: id });
 /** Prefill for quick entry: the timetable lesson at that weekday and period (nulls when the slot is empty). */
 export interface ObservationPrefill {
   termId: number; date: string; period: number; classId: number; className: string; day: number;
@@ -102,7 +95,7 @@ export interface ObservationPrefill {
 }
 
 export const observationsContract = featureContract('observations', {
-  'observations/getQuotas': method(TermOnlySchema).returns<QuotaSettings>(),
+  'observations/getQuotas': method(TermOnly).returns<QuotaSettings>(),
   'observations/saveQuotas': method(QuotaSaveSchema).returns<QuotaSettings>(),
   'observations/quotaProgress': method(QuotaProgressSchema).returns<QuotaProgress>(),
   'observations/list': method(ObservationListSchema).returns<Observation[]>(),

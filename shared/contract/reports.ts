@@ -11,12 +11,12 @@ import { isoDaySchema } from '../domain/dates';
 import { Empty, type FilePayload } from './common';
 import type { FeatureName } from './features';
 import { featureContract, method } from './method';
+import { id } from './fields';
 
 /** How a parameter is picked on the Reports page (and any page that prints a report). */
 export type ReportParamKind =
   | 'term' | 'classes' | 'teachers' | 'rooms' | 'grades' | 'date' | 'switch' | 'month' | 'exam' | 'struggleFile' | 'choice';
 
-const id = z.number().int().positive();
 const ids = z.array(id);
 
 /** Every parameter a report can take: its picker kind and its schema (choices are i18n keys under tools.reports.choices.<param>). */

@@ -1,14 +1,9 @@
 /** Teaching-research activities (教研活动) and their attendance. */
 import { z } from 'zod';
 import { featureContract, method } from './method';
-import { isoDaySchema } from '../domain/dates';
+import { id, isoDay, month, optId, optText } from './fields';
+import { TermOnly } from './common';
 
-const id = z.number().int().positive();
-const optId = id.nullish().transform((v) => v ?? null);
-const isoDate = isoDaySchema;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'routineMonthly.badMonth');
-const opt = (max = 200) => z.string().trim().max(max, 'tooLong').nullish().transform((v) => (v ? v : null));
-const TermOnlySchema = z.object({ termId: id });
 const IdOnlySchema = z.object({ id });
 
 // ---- teaching-research activities ----
@@ -16,12 +11,12 @@ export const ResearchActivitySchema = z.object({
   id: id.optional(),
   termId: id,
   groupId: id,
-  date: isoDate,
+  date: isoDay,
   topic: z.string().trim().min(1, 'required').max(100, 'tooLong'),
   hostId: optId,
-  location: opt(50),
+  location: optText(50),
   /** 活动纪要 (summary of the minutes). */
-  minutes: opt(4000),
+  minutes: optText(4000),
   attendeeIds: z.array(id).max(500).default([]),
 });
 export type ResearchActivityInput = z.input<typeof ResearchActivitySchema>;
@@ -42,5 +37,5 @@ export const researchContract = featureContract('research', {
   'research/list': method(ResearchListSchema).returns<ResearchActivity[]>(),
   'research/save': method(ResearchActivitySchema).returns<ResearchActivity>(),
   'research/delete': method(IdOnlySchema).returns<{ ok: true }>(),
-  'research/attendance': method(TermOnlySchema).returns<ResearchAttendance>(),
+  'research/attendance': method(TermOnly).returns<ResearchAttendance>(),
 });

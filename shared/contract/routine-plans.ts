@@ -6,13 +6,11 @@
 import { z } from 'zod';
 import { Base64FileSchema } from './upload';
 import { featureContract, method } from './method';
-import { isoDaySchema } from '../domain/dates';
+import { id, isoDay, optText } from './fields';
+import { TermOnly } from './common';
 
-const id = z.number().int().positive();
-const isoDay = isoDaySchema;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'badMonth');
 /** Optional free text: '' and null both become null. */
-const text = (max: number) => z.string().trim().max(max, 'tooLong').nullish().transform((v) => (v ? v : null));
 const count = (max: number) => z.number().int().min(0, 'tooSmall').max(max, 'tooBig').nullish().transform((v) => v ?? null);
 const flag = z.boolean().nullish().transform((v) => v ?? null);
 
@@ -29,7 +27,7 @@ export const RubricItemSchema = z.object({
   name: z.string().trim().min(1, 'required').max(30, 'tooLong'),
   /** Weight, i.e. the item's maximum score. */
   maxScore: z.number().min(0, 'tooSmall').max(100, 'tooBig'),
-  description: text(200),
+  description: optText(200),
 });
 /** A grade band: a score >= min earns the label (bands are tried from the highest min down). */
 export const GradeBandSchema = z.object({ label: z.enum(GRADE_LABELS), min: z.number().min(0, 'tooSmall').max(100, 'tooBig') });
@@ -56,7 +54,7 @@ export const HomeworkNormSchema = z.object({
   homeworkType: z.enum(HOMEWORK_TYPES).nullish().transform((v) => v ?? null),
   minPerWeek: z.number().min(0, 'tooSmall').max(14, 'tooBig'),
   maxPerWeek: z.number().min(0, 'tooSmall').max(14, 'tooBig').nullish().transform((v) => v ?? null),
-  note: text(100),
+  note: optText(100),
 });
 export type HomeworkNormInput = z.output<typeof HomeworkNormSchema>;
 export interface HomeworkNorm extends HomeworkNormInput { subjectName: string }
@@ -113,16 +111,16 @@ export const LessonPlanSchema = z.object({
   periods: z.number().int().min(1, 'tooSmall').max(20, 'tooBig').default(1),
   week: z.number().int().min(1, 'tooSmall').max(30, 'tooBig').nullish().transform((v) => v ?? null),
   date: isoDay.nullish().transform((v) => v ?? null),
-  objectives: text(4000),
-  keyPoints: text(2000),
-  difficultPoints: text(2000),
-  aids: text(500),
-  process: text(20000),
-  boardDesign: text(4000),
-  homeworkDesign: text(4000),
-  reflection: text(4000),
+  objectives: optText(4000),
+  keyPoints: optText(2000),
+  difficultPoints: optText(2000),
+  aids: optText(500),
+  process: optText(20000),
+  boardDesign: optText(4000),
+  homeworkDesign: optText(4000),
+  reflection: optText(4000),
   /** 二次备课: the teacher's own annotations on a shared plan. */
-  secondRound: text(4000),
+  secondRound: optText(4000),
   /** A new file replaces the old one; `removeAttachment` drops it; neither keeps it. */
   upload: UploadSchema.optional(),
   removeAttachment: z.boolean().default(false),
@@ -149,10 +147,10 @@ export const FIX_STATUSES = ['none', 'open', 'done'] as const;
 export type FixStatus = (typeof FIX_STATUSES)[number];
 /** 整改: what must be fixed and its follow-up. A non-empty fixRequired with status 'none' is saved as 'open'. */
 const FixFields = {
-  fixRequired: text(500),
+  fixRequired: optText(500),
   fixStatus: z.enum(FIX_STATUSES).default('none'),
   fixDoneDate: isoDay.nullish().transform((v) => v ?? null),
-  fixNote: text(500),
+  fixNote: optText(500),
 };
 const ScoreFields = {
   /** Item key -> score given (see the rubric); when every item is scored their total is the score. */
@@ -160,7 +158,7 @@ const ScoreFields = {
   score: z.number().min(0, 'tooSmall').max(100, 'tooBig').nullish().transform((v) => v ?? null),
   /** Entered grade, used when there is no score (or the rubric is in 'score' mode); else from the score's band. */
   grade: z.enum(GRADE_LABELS).nullish().transform((v) => v ?? null),
-  checker: text(30),
+  checker: optText(30),
 };
 
 export const PlanCheckSchema = z.object({
@@ -175,7 +173,7 @@ export const PlanCheckSchema = z.object({
   secondRoundCount: count(2000),
   reflectionsCount: count(2000),
   ...ScoreFields,
-  comment: text(500),
+  comment: optText(500),
   ...FixFields,
 });
 export type PlanCheckInput = z.input<typeof PlanCheckSchema>;
@@ -231,13 +229,13 @@ export const CollectivePrepSchema = z.object({
   groupId: id,
   date: isoDay,
   /** The three fixed elements: fixed time (e.g. 每周三下午第2节), fixed place, fixed content, plus the lead preparer. */
-  fixedTime: text(50),
-  place: text(50),
-  content: text(200),
+  fixedTime: optText(50),
+  place: optText(50),
+  content: optText(200),
   topic: z.string().trim().min(1, 'required').max(100, 'tooLong'),
   leadTeacherId: id.nullish().transform((v) => v ?? null),
   attendeeIds: z.array(id).max(200).default([]),
-  outcome: text(2000),
+  outcome: optText(2000),
 });
 export type CollectivePrepInput = z.input<typeof CollectivePrepSchema>;
 export interface CollectivePrep extends Omit<z.output<typeof CollectivePrepSchema>, 'id'> {
@@ -275,7 +273,7 @@ export const HomeworkCheckSchema = z.object({
   loadOk: flag,
   minutesPerDay: count(300),
   ...ScoreFields,
-  problems: text(500),
+  problems: optText(500),
   ...FixFields,
 });
 export type HomeworkCheckInput = z.input<typeof HomeworkCheckSchema>;
@@ -301,7 +299,6 @@ export interface HomeworkCheckDraft {
 
 // ---------------------------------------------------------------- methods
 
-const TermOnly = z.object({ termId: id });
 const IdOnly = z.object({ id });
 const LessonPlanRowsSchema = z.object({ rows: z.array(LessonPlanSchema).min(1).max(2000) });
 const PlanCheckRowsSchema = z.object({ rows: z.array(PlanCheckSchema).min(1).max(5000) });

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { featureContract, method } from './method';
-import { isoDaySchema } from '../domain/dates';
+import { id, isoDay, keptText } from './fields';
 
 export const STRUGGLING_STATUSES = ['帮扶中', '已转化', '继续帮扶', '转出'] as const;
 export type StrugglingStatus = (typeof STRUGGLING_STATUSES)[number];
@@ -26,9 +26,6 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 /** Ways of contacting parents; 家访 is a home visit. */
 export const CONTACT_WAYS = ['家访', '电话', '微信', '到校面谈', '家长会', '其他'] as const;
 
-const id = z.number().int().positive();
-const isoDay = isoDaySchema;
-const text = (max: number) => z.string().trim().max(max, 'tooLong').nullable().default(null);
 
 // ---- candidates ----
 export const CandidateRulesSchema = z.object({
@@ -57,7 +54,7 @@ export const NominationSchema = z.object({
   studentId: id,
   teacherId: id.nullable().default(null),
   subjectIds: z.array(id).max(30).default([]),
-  reason: text(500),
+  reason: keptText(500),
 });
 
 export interface Candidate {
@@ -114,9 +111,9 @@ export interface StrugglingEntry {
 }
 const EntryBase = { fileId: id, date: isoDay };
 export const EntrySchema = z.discriminatedUnion('kind', [
-  z.object({ ...EntryBase, kind: z.literal('tutoring'), who: text(40), content: z.string().trim().min(1, 'required').max(1000, 'tooLong'), minutes: z.number().int().min(1).max(600).nullable().default(null), result: text(1000) }),
-  z.object({ ...EntryBase, kind: z.literal('contact'), way: z.enum(CONTACT_WAYS), who: text(40), content: z.string().trim().min(1, 'required').max(2000, 'tooLong'), result: text(2000) }),
-  z.object({ ...EntryBase, kind: z.literal('review'), content: z.string().trim().min(1, 'required').max(2000, 'tooLong'), result: text(2000) }),
+  z.object({ ...EntryBase, kind: z.literal('tutoring'), who: keptText(40), content: z.string().trim().min(1, 'required').max(1000, 'tooLong'), minutes: z.number().int().min(1).max(600).nullable().default(null), result: keptText(1000) }),
+  z.object({ ...EntryBase, kind: z.literal('contact'), way: z.enum(CONTACT_WAYS), who: keptText(40), content: z.string().trim().min(1, 'required').max(2000, 'tooLong'), result: keptText(2000) }),
+  z.object({ ...EntryBase, kind: z.literal('review'), content: z.string().trim().min(1, 'required').max(2000, 'tooLong'), result: keptText(2000) }),
 ]);
 export type EntryInput = z.input<typeof EntrySchema>;
 
@@ -144,9 +141,9 @@ export interface StrugglingFile extends StrugglingFileRow {
   updatedAt: string;
 }
 
-const CauseInput = z.object({ dimension: z.enum(CAUSE_DIMENSIONS), note: text(1000) });
+const CauseInput = z.object({ dimension: z.enum(CAUSE_DIMENSIONS), note: keptText(1000) });
 const PlanInput = z.object({
-  time: text(200), place: text(200), content: text(500), teacher: text(100), measures: text(500), check: text(500),
+  time: keptText(200), place: keptText(200), content: keptText(500), teacher: keptText(100), measures: keptText(500), check: keptText(500),
 });
 export const FileSaveSchema = z.object({
   /** Absent = open a new file by hand (source 'manual') for studentId in termId. */
@@ -158,10 +155,10 @@ export const FileSaveSchema = z.object({
   headTeacherId: id.nullable().default(null),
   /** Checked dimensions with their notes; a dimension not listed is not a cause. */
   causes: z.array(CauseInput).max(CAUSE_DIMENSIONS.length).default([]),
-  goal: text(1000),
-  measures: text(2000),
+  goal: keptText(1000),
+  measures: keptText(2000),
   plan: PlanInput.default({ time: null, place: null, content: null, teacher: null, measures: null, check: null }),
-  summary: text(3000),
+  summary: keptText(3000),
 });
 export type FileSaveInput = z.input<typeof FileSaveSchema>;
 
@@ -175,7 +172,7 @@ export const StatusChangeSchema = z.object({
   id,
   status: z.enum(STRUGGLING_STATUSES),
   date: isoDay,
-  note: text(500),
+  note: keptText(500),
 });
 
 export interface ScoreCurve {

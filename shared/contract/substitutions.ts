@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { isoDaySchema } from '../domain/dates';
 import { IdOnly } from './common';
 import { featureContract, method } from './method';
+import { id, period } from './fields';
 
-const id = z.number().int().positive();
-const period = z.number().int().min(1, 'badPeriod').max(14, 'badPeriod');
 export const SUBSTITUTION_KINDS = ['代课', '调课', '停课', '补课'] as const;
 export const SubstitutionSchema = z.object({
   id: id.optional(),

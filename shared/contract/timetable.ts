@@ -1,13 +1,11 @@
 /** Timetables: settings per term, rooms, unavailable times, lessons and edits, taught periods, Excel interchange. */
 import { z } from 'zod';
-import { isoDaySchema } from '../domain/dates';
 import { ArchiveSchema, FilePayloadSchema, ListSchema, TermOnly, type FilePayload, type ImportIssue } from './common';
 import { featureContract, method } from './method';
+import { id, isoDay, period } from './fields';
 
-const id = z.number().int().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'badTime');
 const day = z.number().int().min(1, 'badDay').max(6, 'badDay');
-const period = z.number().int().min(1, 'badPeriod').max(14, 'badPeriod');
 
 export const PeriodDefSchema = z.object({ no: period, part: z.enum(['morning', 'afternoon']), start: hhmm });
 export const BreakDefSchema = z.object({
@@ -100,7 +98,6 @@ export interface TaughtRow {
 const SetCellsSchema = z.object({ termId: z.number().int().positive(), cells: z.array(CellEditSchema).min(1).max(5000) });
 const ClearDaySchema = z.object({ termId: z.number().int().positive(), classId: z.number().int().positive(), day: z.number().int().min(1).max(6) });
 const CopyTermSchema = z.object({ fromTermId: z.number().int().positive(), toTermId: z.number().int().positive(), classIds: z.array(z.number().int().positive()).optional() });
-const isoDay = isoDaySchema;
 const DateRangeSchema = z.object({ termId: z.number().int().positive(), from: isoDay, to: isoDay });
 const TimetableExportSchema = z.object({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });
 const TimetableImportSchema = FilePayloadSchema.extend({ termId: z.number().int().positive(), layout: z.enum(['classes', 'master']) });

@@ -12,15 +12,6 @@ import type { Grade, SchoolClass, Student, Subject } from '../../shared/contract
 import type { Exam, ScoreSheet } from '../../shared/contract';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 
-async function firstRunWithSample(app: AppPage): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await page.getByTestId('welcome-operator-input').fill('教务干事小李');
-  await page.getByTestId('welcome-operator-submit').click();
-  await page.getByTestId('welcome-load-sample').click();
-  await expect(page.getByTestId('sample-tag')).toBeVisible();
-}
-
 /** Picks options of an antd Select by their text. */
 async function pick(app: AppPage, testId: string, labels: string[]): Promise<void> {
   await app.page.getByTestId(testId).click();
@@ -41,7 +32,7 @@ async function writeSheet(file: string, rows: ScoreRow[]): Promise<void> {
 }
 
 test('exam for grade 7, import with an error then corrected, analysis average, quality report PDF', async ({ app, page }, testInfo) => {
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   // A grade 1 so that the form can show the lower-primary refusal (the sample is a middle school).
   await app.api('school/addGrade', { level: 1 });
 

@@ -40,6 +40,22 @@ export class AppPage {
     await this.page.goto(this.server.url);
   }
 
+  /**
+   * The first run every flow starts from: the operator's name, then the sample school. With `shots`, the two
+   * welcome steps are photographed (01-welcome-operator, 02-welcome-school).
+   */
+  async firstRunWithSample(opts: { shots?: boolean } = {}): Promise<void> {
+    const { page } = this;
+    await this.open();
+    await page.getByTestId('welcome-operator-input').fill('教务干事小李');
+    if (opts.shots) await this.shot('01-welcome-operator');
+    await page.getByTestId('welcome-operator-submit').click();
+    await expect(page.getByTestId('welcome-load-sample')).toBeVisible();
+    if (opts.shots) await this.shot('02-welcome-school');
+    await page.getByTestId('welcome-load-sample').click();
+    await expect(page.getByTestId('sample-tag')).toBeVisible();
+  }
+
   async shot(name: string): Promise<void> {
     fs.mkdirSync(SCREENS, { recursive: true });
     await this.page.screenshot({ path: path.join(SCREENS, `${name}.png`) });

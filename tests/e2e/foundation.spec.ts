@@ -9,22 +9,10 @@ import path from 'node:path';
 import type { SchoolClass, Student, Teacher } from '../../shared/contract';
 import { pinyinInitials } from '../../shared/domain/pinyin';
 import { E2E_STUDENT_COUNT, E2E_STUDENTS, E2E_UNRECOGNISED_HEADER, writeE2eFixtures } from '../helpers/messy-files';
-import { SCREENS, expect, test, type AppPage } from './fixtures';
-
-async function firstRunWithSample(app: AppPage): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await page.getByTestId('welcome-operator-input').fill('教务干事小李');
-  await app.shot('01-welcome-operator');
-  await page.getByTestId('welcome-operator-submit').click();
-  await expect(page.getByTestId('welcome-load-sample')).toBeVisible();
-  await app.shot('02-welcome-school');
-  await page.getByTestId('welcome-load-sample').click();
-  await expect(page.getByTestId('sample-tag')).toBeVisible();
-}
+import { SCREENS, expect, test } from './fixtures';
 
 test('first run, sample school, edit a teacher, import a messy student file, print the class lists', async ({ app, page }, testInfo) => {
-  await firstRunWithSample(app);
+  await app.firstRunWithSample({ shots: true });
   await expect(page.getByTestId('school-name')).toContainText('示例');
 
   // ---- edit a teacher inline, found by pinyin initials ----
@@ -100,7 +88,7 @@ test('first run, sample school, edit a teacher, import a messy student file, pri
 });
 
 test('English switch, Excel export opened by LibreOffice, backups and the audit log', async ({ app, page }, testInfo) => {
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   await app.go('#/teachers');
   await expect(app.grid('teachers').locator('.ag-row').first()).toBeVisible();
 

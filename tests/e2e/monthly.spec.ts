@@ -12,15 +12,6 @@ import type { Lesson, TimetableData } from '../../shared/contract';
 import { pinyinInitials } from '../../shared/domain/pinyin';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 
-async function firstRunWithSample(app: AppPage): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await page.getByTestId('welcome-operator-input').fill('教务干事小李');
-  await page.getByTestId('welcome-operator-submit').click();
-  await page.getByTestId('welcome-load-sample').click();
-  await expect(page.getByTestId('sample-tag')).toBeVisible();
-}
-
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const weekday = (s: string) => ((new Date(`${s}T00:00:00`).getDay() + 6) % 7) + 1;
 
@@ -61,7 +52,7 @@ function renderPages(pdf: string, name: string, last = 1): void {
 
 test('monthly flow: observation from the timetable, start the month, inline scores, sheets and bulletin printed', async ({ app, page }, testInfo) => {
   test.setTimeout(300_000);
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   const status = await app.api<AppStatus>('app/status');
   const termId = status.currentTermId!;
   const term = (await app.api<Term[]>('school/listTerms')).find((t) => t.id === termId)!;

@@ -7,16 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { AppStatus, Assignment } from '../../shared/contract';
 import type { HomeworkCheck, LessonPlan, PlanCheck, RoutineStandards } from '../../shared/contract';
-import { expect, test, type AppPage } from './fixtures';
-
-async function firstRunWithSample(app: AppPage): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await page.getByTestId('welcome-operator-input').fill('教务干事小李');
-  await page.getByTestId('welcome-operator-submit').click();
-  await page.getByTestId('welcome-load-sample').click();
-  await expect(page.getByTestId('sample-tag')).toBeVisible();
-}
+import { expect, test } from './fixtures';
 
 /** A cell of a grid row in the scrolling (not pinned) part; the row by its index among displayed rows. */
 const cell = (grid: Locator, rowIndex: number, colId: string) =>
@@ -57,7 +48,7 @@ const localMonth = () => {
 
 test('standards weights, this month\'s plan check, a homework check below the norm', async ({ app, page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   const status = await app.api<AppStatus>('app/status');
   const termId = status.currentTermId!;
 

@@ -12,15 +12,6 @@ import type { RateReport, StrugglingFile, StrugglingFileRow } from '../../shared
 import { maskName } from '../../shared/domain/mask';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 
-async function firstRunWithSample(app: AppPage): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await page.getByTestId('welcome-operator-input').fill('教务干事小李');
-  await page.getByTestId('welcome-operator-submit').click();
-  await page.getByTestId('welcome-load-sample').click();
-  await expect(page.getByTestId('sample-tag')).toBeVisible();
-}
-
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Two exams for the target's class through the API: the target fails at first and improves; one classmate fails 数学. */
@@ -51,7 +42,7 @@ async function addExams(app: AppPage, termId: number, classId: number, targetId:
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 test('open a file, add tutoring, mark it transformed, print the roster and the file', async ({ app, page }, testInfo) => {
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   const termId = (await app.api<AppStatus>('app/status')).currentTermId!;
   const rows = await app.api<StrugglingFileRow[]>('struggling/list', { termId });
   expect(rows.length).toBeGreaterThanOrEqual(5);

@@ -11,15 +11,6 @@ import type { Lesson, TaughtRow, TimetableData } from '../../shared/contract';
 import { pinyinInitials } from '../../shared/domain/pinyin';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
 
-async function firstRunWithSample(app: AppPage): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await page.getByTestId('welcome-operator-input').fill('教务干事小李');
-  await page.getByTestId('welcome-operator-submit').click();
-  await page.getByTestId('welcome-load-sample').click();
-  await expect(page.getByTestId('sample-tag')).toBeVisible();
-}
-
 /**
  * The sample school may come without a timetable; then place every assignment greedily (no teacher or class
  * clash, spread over the week) through timetable/setCells so the views have something to show.
@@ -68,7 +59,7 @@ async function pickOption(app: AppPage, testId: string, label: string): Promise<
 }
 
 test('master grid, teacher timetable, a cancelled lesson, and all class timetables printed', async ({ app, page }, testInfo) => {
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   const status = await app.api<AppStatus>('app/status');
   const termId = status.currentTermId!;
   const term = (await app.api<Term[]>('school/listTerms')).find((t) => t.id === termId)!;

@@ -7,15 +7,6 @@
 import type { AppStatus, Assignment, Lesson, SchoolClass, TimetableData } from '../../shared/contract';
 import { expect, test, type AppPage } from './fixtures';
 
-async function firstRunWithSample(app: AppPage): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await page.getByTestId('welcome-operator-input').fill('教务干事小李');
-  await page.getByTestId('welcome-operator-submit').click();
-  await page.getByTestId('welcome-load-sample').click();
-  await expect(page.getByTestId('sample-tag')).toBeVisible();
-}
-
 interface World { termId: number; cls: SchoolClass; classes: SchoolClass[]; assignments: Assignment[]; tt: TimetableData }
 
 async function world(app: AppPage, classIndex: number): Promise<World> {
@@ -34,7 +25,7 @@ const busy = (lessons: Lesson[], teacherId: number, day: number, period: number)
 const remaining = (w: World, a: Assignment) => a.weeklyPeriods - w.tt.lessons.filter((l) => l.assignmentId === a.id).length;
 
 test('build a class timetable by keyboard and drag, see a teacher clash appear, undo and redo it', async ({ app, page }) => {
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   let w = await world(app, 1);
   expect(w.tt.lessons.length).toBeGreaterThan(100); // the sample school has a generated timetable
   const { termId, cls } = w;
@@ -159,7 +150,7 @@ test('build a class timetable by keyboard and drag, see a teacher clash appear, 
 });
 
 test('timetable settings: periods, rooms and unavailable times', async ({ app, page }) => {
-  await firstRunWithSample(app);
+  await app.firstRunWithSample();
   const status = await app.api<AppStatus>('app/status');
   const termId = status.currentTermId!;
   await app.go('#/timetable-settings');

@@ -10,17 +10,15 @@ import { BACKBONE_LEVELS, TEACHER_ROLES, className, SUBJECT_ALIASES, type Teache
 import { toHalfWidth } from '../../../../shared/domain/text';
 import { checkStudentNo } from '../../../../shared/domain/student-no';
 import { buildMapping, FIELD_DEFS, findHeaderRow, headerColumns } from './fields';
+import { findStudentId, studentIdsByNo, type StudentWrite } from '../students/service';
 import { isSignatureFooter } from '../../platform/spreadsheet/issues';
 import type { Cell, ReadSheet } from '../../platform/spreadsheet/read';
 import {
   cellText, parseClass, parseDate, parseFlag, parseGender, parsePeriods, parseStudentNo,
 } from '../../platform/spreadsheet/values';
 
-export interface StudentOp {
-  action: 'insert' | 'update'; id: number | null; studentNo: string; name: string; gender: string | null;
-  birthDate: string | null; classId: number | null; leftBehind: number | null; migrant: number | null;
-  disability: number | null; hardship: number | null; note: string | null;
-}
+/** A student row as the import writes it (the students feature's StudentWrite). */
+export type StudentOp = StudentWrite;
 export interface TeacherOp {
   action: 'insert' | 'update'; id: number | null; staffNo: string | null; name: string; gender: string | null;
   birthDate: string | null; phone: string | null; subjectId: number | null; title: string | null; degree: string | null;
@@ -225,7 +223,7 @@ function readSubject(row: Row, out: Collector, field: string, findSubject: (t: s
 // ---------- students ----------
 
 function analyzeStudents(rows: Row[], out: Collector, { db }: Lookups): StudentOp[] {
-  const existing = new Map((db.prepare('SELECT id, student_no AS no FROM student').all() as { id: number; no: string }[]).map((r) => [r.no, r.id]));
+  const existing = studentIdsByNo(db);
   const classes = classLookup(db);
   const firstRowOf = new Map<string, number>();
   return rows.map((row) => {
@@ -253,8 +251,7 @@ function analyzeStudents(rows: Row[], out: Collector, { db }: Lookups): StudentO
     const gender = readGender(row, out);
     const birthDate = readDate(row, out, 'birthDate');
     const classId = readClass(row, out, classes);
-    // A student stored before without the G prefix is the same student.
-    const id = existing.get(studentNo) ?? (studentNo.startsWith('G') ? existing.get(studentNo.slice(1)) : undefined) ?? null;
+    const id = findStudentId(existing, studentNo);
     return {
       action: id ? 'update' : 'insert', id, studentNo, name, gender, birthDate, classId: classId ?? null,
       leftBehind: readFlag(row, out, 'leftBehind'), migrant: readFlag(row, out, 'migrant'),

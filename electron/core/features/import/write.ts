@@ -1,6 +1,7 @@
-/** Writes analysed import rows: one transaction, prepared statements, insert new and update existing. */
+/** Writes analysed import rows: one transaction, prepared statements, insert new and update existing (students through the students feature). */
 import type Database from 'better-sqlite3';
 import type { ImportKind } from '../../../../shared/contract';
+import { writeStudents } from '../students/service';
 import type { AssignmentOp, ImportOp, StudentOp, TeacherOp } from './analyze';
 
 /**
@@ -11,14 +12,7 @@ export function writeOps(db: Database.Database, kind: ImportKind, ops: ImportOp[
   let inserted = 0;
   let updated = 0;
   if (kind === 'students') {
-    const ins = db.prepare(`INSERT INTO student (student_no, name, gender, birth_date, class_id, left_behind, migrant, disability, hardship, note)
-      VALUES (@studentNo, @name, @gender, @birthDate, @classId, COALESCE(@leftBehind, 0), COALESCE(@migrant, 0), COALESCE(@disability, 0), COALESCE(@hardship, 0), @note)`);
-    const upd = db.prepare(`UPDATE student SET name = @name, gender = COALESCE(@gender, gender), birth_date = COALESCE(@birthDate, birth_date),
-      class_id = COALESCE(@classId, class_id), left_behind = COALESCE(@leftBehind, left_behind), migrant = COALESCE(@migrant, migrant),
-      disability = COALESCE(@disability, disability), hardship = COALESCE(@hardship, hardship), note = COALESCE(@note, note) WHERE id = @id`);
-    for (const op of ops as StudentOp[]) {
-      if (op.action === 'insert') { ins.run(op); inserted++; } else { upd.run(op); updated++; }
-    }
+    return writeStudents(db, ops as StudentOp[]);
   } else if (kind === 'teachers') {
     const ins = db.prepare(`INSERT INTO teacher (staff_no, name, gender, birth_date, phone, subject_id, title, degree, certificate, certified, backbone_level, roles, is_pe_arts, hire_date, note)
       VALUES (@staffNo, @name, @gender, @birthDate, @phone, @subjectId, @title, @degree, @certificate, COALESCE(@certified, 1), COALESCE(@backboneLevel, '无'),

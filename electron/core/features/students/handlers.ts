@@ -4,12 +4,13 @@ import { ensureExists, guardUnique, saveMany, setArchived, upsert, b } from '../
 import type { HandlerMap } from '../../platform/handlers';
 import type { FeatureMethod, ParsedInput } from '../../../../shared/contract';
 import { listStudents } from './queries';
+import { storedStudentNo } from './write';
 
 function saveStudent(ctx: CoreContext, s: ParsedInput<'students/save'>) {
   ensureExists(ctx.db, 'class', s.classId, 'classId');
   const id = guardUnique('studentNo', () =>
     upsert(ctx, 'student', 'student', s.id, {
-      student_no: s.studentNo, name: s.name, gender: s.gender, birth_date: s.birthDate, class_id: s.classId,
+      student_no: storedStudentNo(s.studentNo), name: s.name, gender: s.gender, birth_date: s.birthDate, class_id: s.classId,
       left_behind: b(s.leftBehind), migrant: b(s.migrant), disability: b(s.disability), hardship: b(s.hardship), status: s.status, note: s.note,
     }, `学生 ${s.name}`),
   );
