@@ -2,6 +2,7 @@ import type { FeatureMethod } from '../../../../shared/contract';
 import type { CoreOwnMethod } from '../../platform/feature';
 import type { HandlerMap } from '../../platform/handlers';
 import { createBackup, createManualBackup } from '../../platform/backups';
+import { schoolName } from '../../platform/query';
 
 export const backupHandlers: HandlerMap<Exclude<FeatureMethod<'backup'>, CoreOwnMethod>> = {
   'backup/create': async (_i, ctx) => {
@@ -10,8 +11,7 @@ export const backupHandlers: HandlerMap<Exclude<FeatureMethod<'backup'>, CoreOwn
     return b;
   },
   'backup/createManual': async ({ dir }, ctx) => {
-    const school = ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined;
-    const r = await createManualBackup(ctx.db, dir, school?.name ?? '', ctx.now());
+    const r = await createManualBackup(ctx.db, dir, schoolName(ctx.db), ctx.now());
     ctx.audit('backup', 'export', { summary: `备份到 ${r.file}` });
     return r;
   },

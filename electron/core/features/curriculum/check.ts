@@ -13,6 +13,7 @@ import { loadTerm } from '../../platform/report/header';
 import { taught } from '../timetable/service';
 import { getStandard } from './standard';
 import { schoolDay } from '../../../../shared/domain/dates';
+import { requireTerm } from '../../platform/query';
 
 export interface ComplianceQuery { termId: number; basis: ComplianceBasis; from?: string; to?: string }
 
@@ -37,11 +38,11 @@ export function loadClasses(ctx: CoreContext): ComplianceClass[] {
 
 /** The 'taught' range: what was asked, else the term's start up to today (or the term's last teaching day). */
 function taughtRange(ctx: CoreContext, termId: number, from?: string, to?: string): { from: string; to: string } {
-  const t = ctx.db.prepare('SELECT start_date, teaching_weeks FROM term WHERE id = ?').get(termId) as { start_date: string; teaching_weeks: number };
-  const start = new Date(`${t.start_date}T00:00:00`);
-  const end = new Date(start.getTime() + (t.teaching_weeks * 7 - 1) * 86_400_000);
+  const t = requireTerm(ctx.db, termId);
+  const start = new Date(`${t.startDate}T00:00:00`);
+  const end = new Date(start.getTime() + (t.teachingWeeks * 7 - 1) * 86_400_000);
   const today = ctx.now();
-  const range = { from: from ?? t.start_date, to: to ?? isoDate(today < end ? today : end) };
+  const range = { from: from ?? t.startDate, to: to ?? isoDate(today < end ? today : end) };
   if (range.from > range.to) throw new AppError('VALIDATION', 'compliance.badRange', range);
   return range;
 }

@@ -11,6 +11,7 @@ import type { CoreContext } from '../../platform/context';
 import { XLSX_MIME } from '../../platform/serving';
 import { basisText, problemText, type ComplianceRun } from './check';
 import { schoolSubjects } from './standard';
+import { schoolName } from '../../platform/query';
 
 const THIN = THIN_BOX;
 const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
@@ -32,7 +33,7 @@ const titleRow = writeTitleRow;
 const headerRow = (ws: ExcelJS.Worksheet, rowNo: number, labels: string[]) => writeHeaderRow(ws, rowNo, labels, { wrap: true, boxed: true, fill: HEADER_FILL });
 
 export async function complianceWorkbook(ctx: CoreContext, run: ComplianceRun): Promise<Buffer> {
-  const school = (ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  const school = schoolName(ctx.db);
   const subjects = subjectColumns(ctx, run);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jiaowu Desk';
@@ -115,7 +116,7 @@ export async function complianceWorkbook(ctx: CoreContext, run: ComplianceRun): 
 }
 
 export async function exportCompliance(ctx: CoreContext, run: ComplianceRun): Promise<FilePayload> {
-  const school = (ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  const school = schoolName(ctx.db);
   const buf = await complianceWorkbook(ctx, run);
   const name = [school, run.termLabel, '课程开设情况统计表'].filter(Boolean).join('-').replace(/[\\/:*?"<>|]/g, '_');
   return { fileName: `${name}.xlsx`, mime: XLSX_MIME, dataBase64: buf.toString('base64') };

@@ -11,6 +11,7 @@ import { defaultThreshold } from '../../../../shared/domain/exams/analysis';
 import { AppError } from '../../../../shared/errors';
 import type { z } from 'zod';
 import type { CoreContext } from '../../platform/context';
+import { requireTerm } from '../../platform/query';
 
 type ExamSave = z.output<typeof ExamSchema>;
 type Row = Record<string, unknown>;
@@ -50,7 +51,7 @@ export function getExam(db: Database.Database, id: number): Exam {
 }
 
 function validate(db: Database.Database, input: ExamSave): { levels: number[] } {
-  if (!db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'termNotFound', { id: input.termId });
+  requireTerm(db, input.termId);
   const levels: number[] = [];
   for (const gid of new Set(input.gradeIds)) {
     const g = db.prepare('SELECT level FROM grade WHERE id = ?').get(gid) as { level: number } | undefined;

@@ -9,6 +9,7 @@ import { XLSX_MIME } from '../../platform/serving';
 import { loadList, termLabel, type ExportList, type ListData } from './lists';
 import { HEADER_FILL, writeHeaderRow, writeTitleRow } from '../../platform/spreadsheet/sheet';
 import { compactSchoolDay } from '../../../../shared/domain/dates';
+import { schoolName } from '../../platform/query';
 
 export async function listWorkbook(data: ListData, heading: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -42,7 +43,7 @@ export async function exportList(ctx: CoreContext, list: ExportList, termIdIn?: 
     termText = label;
   }
   const data = loadList(ctx.db, list, termId);
-  const school = (ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  const school = schoolName(ctx.db);
   const heading = [school, termText, data.title].filter(Boolean).join(' ');
   const buf = await listWorkbook(data, heading);
   return { fileName: `${[school, termText, data.title].filter(Boolean).join('-')}-${stamp(ctx.now())}.xlsx`, mime: XLSX_MIME, dataBase64: buf.toString('base64') };

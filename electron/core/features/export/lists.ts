@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { className } from '../../../../shared/domain/constants';
 import { compareZh } from '../../../../shared/domain/text';
+import { findTerm } from '../../platform/query';
 
 export const EXPORT_LISTS = ['teachers', 'students', 'classes', 'subjects', 'groups', 'assignments', 'audit'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
@@ -21,8 +22,7 @@ function roles(json: unknown): string {
 }
 
 export function termLabel(db: Database.Database, termId: number): string | null {
-  const r = db.prepare('SELECT y.name AS y, t.term_no AS n FROM term t JOIN school_year y ON y.id = t.school_year_id WHERE t.id = ?').get(termId) as { y: string; n: number } | undefined;
-  return r ? `${r.y}${r.n === 1 ? '第一学期' : '第二学期'}` : null;
+  return findTerm(db, termId)?.name ?? null;
 }
 
 export function loadList(db: Database.Database, list: ExportList, termId: number | null): ListData {

@@ -13,6 +13,7 @@ import type { CoreContext } from '../../platform/context';
 import { loadTerm } from '../../platform/report/header';
 import { DAY_NAMES, loadSettings } from '../timetable/service';
 import { escapeXml } from './xml';
+import { schoolName } from '../../platform/query';
 
 export const FET_VERSION = '6.0.0';
 export const FET_MIME = 'application/xml';
@@ -37,7 +38,7 @@ export function exportFet(ctx: CoreContext, termId: number): FilePayload {
   const db = ctx.db;
   const term = loadTerm(ctx, termId);
   if (!term) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId });
-  const school = (db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  const school = schoolName(db);
   const settings = loadSettings(ctx.db, termId);
   const days = DAY_NAMES.slice(0, settings.daysPerWeek);
   const periods = [...settings.periods].sort((a, b) => a.no - b.no);

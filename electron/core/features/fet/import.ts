@@ -20,7 +20,7 @@ import { defaultSettings, validateSettings } from '../../../../shared/domain/tim
 import type { CoreContext } from '../../platform/context';
 import { parseClass, parseGradeLevel } from '../../platform/spreadsheet/values';
 import { writeSettings } from '../timetable/service';
-import { schoolType as schoolTypeOf } from '../../platform/query';
+import { requireTerm, schoolType as schoolTypeOf } from '../../platform/query';
 import { readFet, type FetActivity, type FetFile } from './model';
 import { XmlSyntaxError, decodeXmlBytes } from './xml';
 
@@ -299,7 +299,7 @@ function addMinutes(hhmm: string, add: number): string {
 
 export function analyzeFet(ctx: CoreContext, input: { fileName: string; dataBase64: string; termId: number }): FetPlan {
   const db = ctx.db;
-  if (!db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'import.noTerm', { termId: input.termId });
+  requireTerm(db, input.termId, { key: 'import.noTerm' });
   const f = readUpload(input.dataBase64);
   const schoolType = schoolTypeOf(db);
   const issues = issueList();

@@ -10,6 +10,7 @@ import { toFieldIssues } from '../../platform/spreadsheet/issues';
 import { skippedRowsWorkbook } from './skipped';
 import { buildTemplate } from './template';
 import { writeOps } from './write';
+import { requireTerm } from '../../platform/query';
 
 type Req = ParsedInput<'import/preview'>;
 
@@ -19,7 +20,7 @@ function termFor(input: Req, ctx: CoreContext): number | null {
   if (input.kind !== 'assignments') return null;
   const id = input.termId ?? Number(ctx.getSetting('currentTermId') ?? 0);
   if (!id) throw new AppError('VALIDATION', 'import.noTerm');
-  if (!ctx.db.prepare('SELECT 1 FROM term WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', 'import.noTerm', { termId: id });
+  requireTerm(ctx.db, id, { key: 'import.noTerm' });
   return id;
 }
 

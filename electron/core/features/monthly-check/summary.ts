@@ -11,6 +11,7 @@ import { groupMembership, loadTerm, teacherMap } from '../../platform/staff';
 import { findCheck, observationCounts, parseRubric, requireMonthInTerm } from './monthly';
 import { quotaOverrides, roleQuotas } from '../observations/service';
 import { monthChecks } from './standards-bridge';
+import { schoolName } from '../../platform/query';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const avg = (xs: number[]) => (xs.length ? round1(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
@@ -71,7 +72,7 @@ const MAX_COMMENDED = 10;
 export function bulletinData(db: Database.Database, termId: number, month: string): BulletinData {
   const term = loadTerm(db, termId);
   requireMonthInTerm(term, month);
-  const school = (db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  const school = schoolName(db);
   const check = findCheck(db, termId, month);
   const teachers = teacherMap(db);
   const mem = groupMembership(db);

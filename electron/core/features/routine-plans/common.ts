@@ -1,19 +1,17 @@
 /** Helpers shared by the routine-plans services: term lookup, owner checks, issue collection, audited upsert. */
 import type Database from 'better-sqlite3';
 import { className } from '../../../../shared/domain/constants';
-import { termEnd } from '../../../../shared/domain/timetable/taught';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
+import { requireTerm } from '../../platform/query';
 import { upsertAudited as upsertStamped, type Cols } from '../../platform/db/audited';
 import { addDaysIso } from '../../../../shared/domain/dates';
 
 export interface TermInfo { id: number; startDate: string; teachingWeeks: number; endDate: string }
 
 export function termInfo(db: Database.Database, termId: number): TermInfo {
-  const t = db.prepare('SELECT id, start_date AS startDate, teaching_weeks AS teachingWeeks FROM term WHERE id = ?').get(termId) as
-    | { id: number; startDate: string; teachingWeeks: number } | undefined;
-  if (!t) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId }, [{ path: ['termId'], key: 'termNotFound' }]);
-  return { ...t, endDate: termEnd(t.startDate, t.teachingWeeks) };
+  const t = requireTerm(db, termId, { field: 'termId' });
+  return { id: t.id, startDate: t.startDate, teachingWeeks: t.teachingWeeks, endDate: t.endDate };
 }
 
 /** Collects field issues with a path prefix (['rows', 3] in saveMany) and throws them all at once. */

@@ -10,6 +10,7 @@ import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { loadSettings, parseIds, subjectNames } from './common';
 import { insertFile, openFileOf, studentClass } from './files';
+import { requireTerm } from '../../platform/query';
 
 interface NominationRecord {
   id: number; term_id: number; student_id: number; student_name: string; student_no: string; class_id: number | null;
@@ -44,7 +45,7 @@ export function listNominations(ctx: CoreContext, termId: number, status?: Nomin
 }
 
 export function nominate(ctx: CoreContext, input: z.output<typeof NominationSchema>): Nomination {
-  if (!ctx.db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'termNotFound', { id: input.termId });
+  requireTerm(ctx.db, input.termId);
   studentClass(ctx, input.studentId); // the student must exist
   const issues: FieldIssue[] = [];
   if (input.teacherId !== null && !ctx.db.prepare('SELECT 1 FROM teacher WHERE id = ?').get(input.teacherId)) {
@@ -161,7 +162,7 @@ export function listCandidates(ctx: CoreContext, q: z.output<typeof CandidatesQu
 
 /** The office confirms who gets a file: one transaction; students who already have an open file are skipped. */
 export function confirmCandidates(ctx: CoreContext, input: z.output<typeof ConfirmSchema>): ConfirmResult {
-  if (!ctx.db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'termNotFound', { id: input.termId });
+  requireTerm(ctx.db, input.termId);
   if (input.examId !== null && !ctx.db.prepare('SELECT 1 FROM exam WHERE id = ?').get(input.examId)) {
     throw new AppError('NOT_FOUND', 'strugglingExamNotFound', { id: input.examId });
   }

@@ -8,6 +8,7 @@ import { CAUSE_DIMENSIONS, OPEN_STATUSES, SENSITIVE_DIMENSIONS } from '../../../
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { localDay, queryFileRows } from './common';
+import { requireTerm } from '../../platform/query';
 
 export function fileRow(ctx: CoreContext, id: number): StrugglingFileRow {
   const row = queryFileRows(ctx.db, { ids: [id] })[0];
@@ -113,7 +114,7 @@ export function saveFile(ctx: CoreContext, input: z.output<typeof FileSaveSchema
       if (input.termId === undefined) issues.push({ path: ['termId'], key: 'required' });
       if (input.studentId === undefined) issues.push({ path: ['studentId'], key: 'required' });
       if (issues.length) throw new AppError('VALIDATION', 'validation', undefined, issues);
-      if (!ctx.db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'termNotFound', { id: input.termId! });
+      requireTerm(ctx.db, input.termId!);
       const cls = studentClass(ctx, input.studentId!);
       const open = openFileOf(ctx, input.studentId!);
       if (open !== null) throw new AppError('CONFLICT', 'strugglingOpenFileExists', { id: open });

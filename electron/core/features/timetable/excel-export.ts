@@ -13,6 +13,7 @@ import type { CoreContext } from '../../platform/context';
 import { XLSX_MIME } from '../../platform/serving';
 import { loadTerm } from '../../platform/report/header';
 import { DAY_NAMES, groupBy, loadTimetable, slotKey, timesFor, type TtLesson } from './print/data';
+import { schoolName } from '../../platform/query';
 
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters; names must be unique (case-insensitive). */
 export function safeSheetName(name: string, taken: Set<string>): string {
@@ -36,7 +37,7 @@ export async function exportTimetableXlsx(ctx: CoreContext, termId: number, layo
   const term = loadTerm(ctx, termId);
   if (!term) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId });
   const data = loadTimetable(ctx, termId);
-  const school = (ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  const school = schoolName(ctx.db);
   const days = data.settings.daysPerWeek;
   const periods = [...data.settings.periods].sort((a, b) => a.no - b.no);
   const byClass = groupBy(data.lessons, (l) => l.classId);

@@ -18,6 +18,7 @@ import { readAllSheets, type Cell } from '../../platform/spreadsheet/read';
 import { cellText, parseClass, parseSmallNumber } from '../../platform/spreadsheet/values';
 import { DAY_NAMES } from './print/data';
 import { loadSettings } from './queries';
+import { requireTerm } from '../../platform/query';
 
 export interface PlannedLesson { classId: number; day: number; period: number; assignmentId: number }
 export interface TimetableAnalysis {
@@ -261,7 +262,7 @@ function readMasterSheet(c: Ctx, sheet: Sheet, header: { row: number; dayOf: Map
 }
 
 export function analyzeTimetableFile(ctx: CoreContext, input: { fileName: string; dataBase64: string; termId: number; layout: 'classes' | 'master' }): TimetableAnalysis {
-  if (!ctx.db.prepare('SELECT 1 FROM term WHERE id = ?').get(input.termId)) throw new AppError('NOT_FOUND', 'termNotFound', { id: input.termId });
+  requireTerm(ctx.db, input.termId);
   const sheets = readAllSheets(input.fileName, Buffer.from(input.dataBase64, 'base64'));
   if (!sheets.length) throw new AppError('VALIDATION', 'import.emptyFile', { file: input.fileName });
   const settings = loadSettings(ctx.db, input.termId);

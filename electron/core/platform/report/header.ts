@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { REPORT_PARAMS, ReportParamKey } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../context';
+import { currentTermId, findTerm, schoolName, termName } from '../query';
 
 /** Any report's parameters after its schema checked them (defaults applied); a report reads the ones it declared. */
 export type ReportParams = { [K in ReportParamKey]?: z.output<(typeof REPORT_PARAMS)[K]['schema']> };
@@ -16,15 +17,11 @@ export interface ReportHeaderData {
 }
 
 /** 2025-2026学年 + 第一学期 -> 2025-2026学年第一学期. */
-export function termLabel(schoolYearName: string, termNo: number): string {
-  return `${schoolYearName}${termNo === 1 ? '第一学期' : '第二学期'}`;
-}
+export const termLabel = termName;
 
 export function loadTerm(ctx: CoreContext, termId: number): TermInfo | null {
-  const r = ctx.db
-    .prepare('SELECT t.id, t.term_no, y.name AS year_name FROM term t JOIN school_year y ON y.id = t.school_year_id WHERE t.id = ?')
-    .get(termId) as { id: number; term_no: number; year_name: string } | undefined;
-  return r ? { id: r.id, label: termLabel(r.year_name, r.term_no) } : null;
+  const t = findTerm(ctx.db, termId);
+  return t ? { id: t.id, label: t.name } : null;
 }
 
 /**
@@ -37,11 +34,10 @@ export function resolveTerm(ctx: CoreContext, termId: number | undefined): TermI
     if (!t) throw new AppError('NOT_FOUND', 'termNotFound', { id: termId });
     return t;
   }
-  const current = Number(ctx.getSetting('currentTermId'));
-  return Number.isInteger(current) && current > 0 ? loadTerm(ctx, current) : null;
+  const current = currentTermId(ctx);
+  return current === null ? null : loadTerm(ctx, current);
 }
 
 export function loadHeader(ctx: CoreContext, termId: number | undefined): ReportHeaderData {
-  const school = ctx.db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined;
-  return { schoolName: school?.name ?? '', term: resolveTerm(ctx, termId), producedAt: ctx.now() };
+  return { schoolName: schoolName(ctx.db), term: resolveTerm(ctx, termId), producedAt: ctx.now() };
 }
