@@ -25,10 +25,6 @@ export interface ComplianceRun {
   range: { from: string; to: string } | null;
 }
 
-function isoDate(d: Date): string {
-  return schoolDay(d);
-}
-
 export function loadClasses(ctx: CoreContext): ComplianceClass[] {
   const rows = ctx.db
     .prepare('SELECT c.id, g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.archived = 0 ORDER BY g.level, c.class_no')
@@ -39,10 +35,8 @@ export function loadClasses(ctx: CoreContext): ComplianceClass[] {
 /** The 'taught' range: what was asked, else the term's start up to today (or the term's last teaching day). */
 function taughtRange(ctx: CoreContext, termId: number, from?: string, to?: string): { from: string; to: string } {
   const t = requireTerm(ctx.db, termId);
-  const start = new Date(`${t.startDate}T00:00:00`);
-  const end = new Date(start.getTime() + (t.teachingWeeks * 7 - 1) * 86_400_000);
-  const today = ctx.now();
-  const range = { from: from ?? t.startDate, to: to ?? isoDate(today < end ? today : end) };
+  const today = schoolDay(ctx.now());
+  const range = { from: from ?? t.startDate, to: to ?? (today < t.endDate ? today : t.endDate) };
   if (range.from > range.to) throw new AppError('VALIDATION', 'compliance.badRange', range);
   return range;
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../../shared/contract';
 import { schoolYearStart } from '../../../../shared/domain/calendar';
 import { gradeLevelsFor } from '../../../../shared/domain/constants';
+import { schoolDay } from '../../../../shared/domain/dates';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { seedNationalSubjects } from './national-subjects';
@@ -33,7 +34,8 @@ export function createSchool(ctx: CoreContext, p: ParsedInput<'app/createSchool'
     const ins = ctx.db.prepare('INSERT INTO term (school_year_id, term_no, start_date, teaching_weeks) VALUES (?, ?, ?, 20)');
     const t1 = Number(ins.run(yearId, 1, `${start}-09-01`).lastInsertRowid);
     const t2 = Number(ins.run(yearId, 2, `${start + 1}-02-23`).lastInsertRowid);
-    const inSecond = now >= new Date(start + 1, 1, 1);
+    // From 1 February (the school's day) the second term is the current one.
+    const inSecond = schoolDay(now) >= `${start + 1}-02-01`;
     ctx.setSetting('currentTermId', String(inSecond ? t2 : t1));
     ctx.audit('school', 'create', { summary: `新建学校 ${p.name}`, after: p });
   })();
