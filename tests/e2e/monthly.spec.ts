@@ -165,7 +165,7 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   await expect(page.getByTestId('mc-progress-text')).toContainText(`已查 ${checked0 + 1} / ${total}`);
   await page.getByTestId('grid-search').fill('');
 
-  // Paste a block from Excel (three teachers x every item) onto the first rows: one monthly/saveSheets.
+  // Paste a block from Excel (three teachers x every item) onto the first rows: one monthly-check/saveSheets.
   const firstItem = sheets.items[0].key;
   const pasteRows = [0, 1, 2];
   const names = await Promise.all(pasteRows.map((i) => grid.locator(`.ag-row[row-index="${i}"] .ag-cell[col-id="teacherName"]`).innerText()));

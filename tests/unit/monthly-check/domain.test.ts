@@ -1,4 +1,4 @@
-/** Pure arithmetic of the routine-monthly module: quota projection, monthly share, observation and sheet scoring. */
+/** Pure arithmetic of the monthly check and observations: quota projection, monthly share, observation and sheet scoring. */
 import { describe, expect, it } from 'vitest';
 import { levelForTotal, observationTotal, validateObservation } from '../../../shared/domain/routine/observation';
 import { aggregateQuota, elapsedWeeks, projectQuota, quotaDueByMonthEnd, quotaFor } from '../../../shared/domain/routine/quota';

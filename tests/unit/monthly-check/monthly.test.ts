@@ -1,4 +1,4 @@
-/** Core integration of the routine-monthly module on the sample school (clock fixed inside the first term). */
+/** Core integration of the monthly check, observations and research on the sample school (clock fixed inside the first term). */
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * compliance/check: loads the classes and their weekly periods per subject on the chosen basis and runs the
+ * curriculum/check: loads the classes and their weekly periods per subject on the chosen basis and runs the
  * pure check. Bases: 'assignments' (teaching_assignment.weekly_periods), 'timetable' (lessons placed in the
  * week), 'taught' (periods actually taught in a date range per week, from the timetable core's
  * 'timetable/taught', which applies the substitution log).

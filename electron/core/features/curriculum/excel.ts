@@ -1,5 +1,5 @@
 /**
- * compliance/exportXlsx: 课程开设情况统计表 as a workbook a real office suite opens: per class rows with each
+ * curriculum/exportCheckXlsx: 课程开设情况统计表 as a workbook a real office suite opens: per class rows with each
  * subject as actual/required, a per-grade summary, the nine-year shares and the standard itself (in the
  * import layout, so the office can edit it and import it back).
  */

@@ -1,6 +1,6 @@
 /**
  * What the routine printouts and exports render: plain, already-computed views of the monthly check. The
- * renderers (PDF HTML, Word, Excel) are pure functions of these; ./load.ts maps the routine-monthly module's
+ * renderers (PDF HTML, Word, Excel) are pure functions of these; ./views.ts maps the monthly check's (and the observations and research features')
  * output into them, so tests and the bench can hand-make them.
  */
 import type { ReportHeaderData } from '../../platform/report/header';

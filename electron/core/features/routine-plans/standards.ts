@@ -1,6 +1,6 @@
 /**
  * Check standards per term in routine_standard (one JSON row per kind): the three rubrics, the homework
- * norms and the load rules. The defaults are written on the first standards/get of a term. getRubric and
+ * norms and the load rules. The defaults are written on the first routine-plans/getStandards of a term. getRubric and
  * gradeFor are what other modules (the monthly sheet) use.
  */
 import type Database from 'better-sqlite3';
@@ -76,7 +76,7 @@ function writeAll(ctx: CoreContext, s: Omit<RoutineStandards, 'homeworkNorms'> &
   writeRaw(ctx.db, s.termId, 'loadRules', s.loadRules, at);
 }
 
-/** standards/get: writes the defaults for whatever the term has not stored yet, then reads. */
+/** routine-plans/getStandards: writes the defaults for whatever the term has not stored yet, then reads. */
 export function getStandards(ctx: CoreContext, termId: number): RoutineStandards {
   termInfo(ctx.db, termId);
   const stored = (ctx.db.prepare('SELECT COUNT(*) n FROM routine_standard WHERE term_id = ?').get(termId) as { n: number }).n;
@@ -116,7 +116,7 @@ export function validateStandards(db: Database.Database, input: ParsedInput<'rou
   return issues;
 }
 
-/** standards/save: replaces the term's standards in one transaction; rubrics not sent stay as they are. */
+/** routine-plans/saveStandards: replaces the term's standards in one transaction; rubrics not sent stay as they are. */
 export function saveStandards(ctx: CoreContext, input: ParsedInput<'routine-plans/saveStandards'>): RoutineStandards {
   termInfo(ctx.db, input.termId);
   validateStandards(ctx.db, input).throwIfAny();
@@ -129,7 +129,7 @@ export function saveStandards(ctx: CoreContext, input: ParsedInput<'routine-plan
   return readStandards(ctx.db, input.termId);
 }
 
-/** standards/resetDefault: every standard of the term back to the defaults, in one transaction. */
+/** routine-plans/resetStandards: every standard of the term back to the defaults, in one transaction. */
 export function resetStandards(ctx: CoreContext, termId: number): RoutineStandards {
   termInfo(ctx.db, termId);
   ctx.db.transaction(() => {

@@ -1,7 +1,7 @@
 /**
  * #/compliance (开齐开足): the check per class and grade on a chosen basis (assignments, timetable, periods
  * actually taught over a date range), the nine-year shares, and the curriculum standard editor with Excel
- * import. Printing goes through the report catalogue ('compliance-report'), Excel through compliance/exportXlsx.
+ * import. Printing goes through the report catalogue ('compliance-report'), Excel through curriculum/exportCheckXlsx.
  */
 import { DownloadOutlined, FileExcelOutlined, PrinterOutlined, ReloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import type { CellClassParams, CellValueChangedEvent, ColDef } from 'ag-grid-community';

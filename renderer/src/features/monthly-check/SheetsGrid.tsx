@@ -1,6 +1,6 @@
 /**
  * The month's sheets for fast entry: one row per teacher, the prefilled facts read-only, the rubric item scores
- * editable (keyboard, or a block pasted from Excel through one monthly/saveSheets), the total and grade computed
+ * editable (keyboard, or a block pasted from Excel through one monthly-check/saveSheets), the total and grade computed
  * live from the month's rubric snapshot, then comment, checker, date, fix and status.
  *
  * Scores travel as `scores: {key: n}`; the grid needs flat fields, so each item becomes a column `s_<key>`.

@@ -2,7 +2,7 @@
  * 教案检查 tab: the month's plan checks. 开始本月检查 asks the core for one draft row per teaching assignment
  * (periods expected so far computed from weekly periods x teaching weeks begun; periods counted from plan
  * records when the school keeps them) and shows the ones not yet checked this month as new rows; typing into a
- * row saves it, a pasted Excel block is saved in one planChecks/saveMany, 全部登记 saves every draft at once.
+ * row saves it, a pasted Excel block is saved in one routine-plans/savePlanChecks, 全部登记 saves every draft at once.
  */
 import { PlayCircleOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Space, Switch } from 'antd';

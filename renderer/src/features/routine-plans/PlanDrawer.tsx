@@ -85,7 +85,7 @@ export function PlanDrawer({ open, plan, defaults, termId, termStart, teachingWe
     }
     setFile(f);
     setRemoveAttachment(false);
-    return false; // never let antd upload by itself: the file rides in lessonPlans/save
+    return false; // never let antd upload by itself: the file rides in routine-plans/saveLessonPlan
   }
 
   async function submit() {

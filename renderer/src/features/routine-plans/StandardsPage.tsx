@@ -1,8 +1,8 @@
 /**
  * #/routine-standards (检查标准): the term's three check rubrics (plan check, homework check, monthly sheet) with
  * weights that must sum to 100 and grade bands, the homework norms (subject x grades x times marked a week), the
- * national load rules with their configurable limits, and the observation quotas (听课任务, routine-monthly's
- * quotas/get|save). Everything is a draft until 保存; 恢复默认 puts the defaults back after a confirm.
+ * national load rules with their configurable limits, and the observation quotas (听课任务, the observations feature's
+ * observations/getQuotas|saveQuotas). Everything is a draft until 保存; 恢复默认 puts the defaults back after a confirm.
  */
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Empty, InputNumber, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
