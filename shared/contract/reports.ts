@@ -56,18 +56,21 @@ export const REPORT_PARAM_KINDS: { [K in ReportParamKey]: { kind: ReportParamKin
 /** Any report's parameters as the renderer sends them (each report reads the ones it declared). */
 export type ReportParams = { [K in ReportParamKey]?: z.input<ParamSchema<K>> };
 
-/** The input schema of a report taking parameters K, of which R are required (defaults stay as declared). */
-export type ReportParamsSchemaOf<K extends ReportParamKey, R extends K> = z.ZodObject<{
-  [P in K]: P extends R ? ParamSchema<P> : ParamSchema<P> extends z.ZodDefault ? ParamSchema<P> : z.ZodOptional<ParamSchema<P>>;
+/**
+ * The input schema of a report taking parameters K: each one optional (a required one is checked by the page
+ * before it prints and by the report's loader, with its own message), defaults kept as declared.
+ */
+export type ReportParamsSchemaOf<K extends ReportParamKey> = z.ZodObject<{
+  [P in K]: ParamSchema<P> extends z.ZodDefault ? ParamSchema<P> : z.ZodOptional<ParamSchema<P>>;
 }>;
 
-export function reportParamsSchema<K extends ReportParamKey, R extends K = never>(keys: readonly K[], required: readonly R[] = []): ReportParamsSchemaOf<K, R> {
+export function reportParamsSchema<K extends ReportParamKey>(keys: readonly K[]): ReportParamsSchemaOf<K> {
   const shape: Record<string, z.ZodType> = {};
   for (const k of keys) {
     const s: z.ZodType = REPORT_PARAMS[k].schema;
-    shape[k] = (required as readonly ReportParamKey[]).includes(k) || s instanceof z.ZodDefault ? s : s.optional();
+    shape[k] = s instanceof z.ZodDefault ? s : s.optional();
   }
-  return z.object(shape) as ReportParamsSchemaOf<K, R>;
+  return z.object(shape) as ReportParamsSchemaOf<K>;
 }
 
 /** The Reports page's sections (tools.reports.modules.<module>). */

@@ -43,7 +43,7 @@ export interface ReportEntry {
 }
 
 /** Declares the report's parameters: the keys it takes, in picker order, and those it requires. */
-export function reportParams<K extends ReportParamKey>(keys: readonly K[], required: readonly K[] = []): ReportParamsDecl<ReportParamsSchemaOf<K, never>> {
+export function reportParams<K extends ReportParamKey>(keys: readonly K[], required: readonly K[] = []): ReportParamsDecl<ReportParamsSchemaOf<K>> {
   return { schema: reportParamsSchema(keys), keys: [...keys], required: [...required] };
 }
 
