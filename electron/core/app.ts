@@ -17,6 +17,7 @@ import type { CoreContext } from './platform/context';
 import { acquireFolderLock, type FolderLock } from './platform/db/lock';
 import { assertNotNewer, currentVersion, latestVersion, loadMigrations, migrate, pendingMigrations } from './platform/db/migrate';
 import { validationError } from './platform/errors';
+import { currentTermId } from './platform/query';
 import { foldHandlers, foldReports } from './platform/feature';
 import { ReportCatalogue } from './platform/report/catalogue';
 import type { PdfPort } from './platform/report/pdf-port';
@@ -253,7 +254,6 @@ export class Core {
       };
     }
     const school = this.db.prepare('SELECT is_sample FROM school WHERE id = 1').get() as { is_sample: number } | undefined;
-    const term = this.ctx.getSetting('currentTermId');
     return {
       ...base,
       state: 'ok',
@@ -261,7 +261,7 @@ export class Core {
       hasSchool: !!school,
       isSample: !!school?.is_sample,
       operator: this.ctx.getSetting('operator'),
-      currentTermId: term ? Number(term) : null,
+      currentTermId: currentTermId(this.ctx),
     };
   }
 

@@ -6,10 +6,10 @@ import type { CoreContext } from '../../platform/context';
 import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
 import { XLSX_MIME } from '../../platform/serving';
-import { loadList, termLabel, type ExportList, type ListData } from './lists';
+import { loadList, type ExportList, type ListData } from './lists';
 import { HEADER_FILL, writeHeaderRow, writeTitleRow } from '../../platform/spreadsheet/sheet';
 import { compactSchoolDay } from '../../../../shared/domain/dates';
-import { schoolName } from '../../platform/query';
+import { findTerm, schoolName } from '../../platform/query';
 
 export async function listWorkbook(data: ListData, heading: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -38,7 +38,7 @@ export async function exportList(ctx: CoreContext, list: ExportList, termIdIn?: 
   let termText = '';
   if (list === 'assignments') {
     termId = termIdIn ?? (Number(ctx.getSetting('currentTermId') ?? 0) || null);
-    const label = termId ? termLabel(ctx.db, termId) : null;
+    const label = termId ? findTerm(ctx.db, termId)?.name ?? null : null;
     if (!termId || !label) throw new AppError('VALIDATION', 'export.noTerm');
     termText = label;
   }

@@ -5,7 +5,6 @@
 import type Database from 'better-sqlite3';
 import { className } from '../../../../shared/domain/constants';
 import { compareZh } from '../../../../shared/domain/text';
-import { findTerm } from '../../platform/query';
 
 export const EXPORT_LISTS = ['teachers', 'students', 'classes', 'subjects', 'groups', 'assignments', 'audit'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
@@ -19,10 +18,6 @@ const col = (header: string, key: string, width: number, text = false): ListColu
 
 function roles(json: unknown): string {
   try { return (JSON.parse(String(json ?? '[]')) as string[]).join('、'); } catch { return ''; }
-}
-
-export function termLabel(db: Database.Database, termId: number): string | null {
-  return findTerm(db, termId)?.name ?? null;
 }
 
 export function loadList(db: Database.Database, list: ExportList, termId: number | null): ListData {

@@ -6,7 +6,7 @@ import type {
 import { CandidateRulesSchema } from '../../../../shared/contract';
 import { className } from '../../../../shared/domain/constants';
 import type { CoreContext } from '../../platform/context';
-import { termLabel } from '../../platform/report/header';
+import { termName } from '../../platform/query';
 import { schoolDay } from '../../../../shared/domain/dates';
 
 /** The school's calendar day, YYYY-MM-DD (entries and reminders are about school days, not UTC). */
@@ -86,7 +86,7 @@ export const FILE_ROW_ORDER = ' ORDER BY tm.id DESC, g.level, c.class_no, s.stud
 export function toFileRow(r: FileRowRecord, subjects: Map<number, string>): StrugglingFileRow {
   const subjectIds = parseIds(r.subject_ids);
   return {
-    id: r.id, termId: r.term_id, termLabel: termLabel(r.year_name, r.term_no),
+    id: r.id, termId: r.term_id, termLabel: termName(r.year_name, r.term_no),
     studentId: r.student_id, studentName: r.student_name, studentNo: r.student_no,
     classId: r.class_id, className: r.level !== null && r.class_no !== null ? className(r.level, r.class_no) : null,
     subjectIds, subjectNames: subjectIds.map((id) => subjects.get(id) ?? `#${id}`),

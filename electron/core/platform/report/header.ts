@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { REPORT_PARAMS, ReportParamKey } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../context';
-import { currentTermId, findTerm, schoolName, termName } from '../query';
+import { currentTermId, findTerm, schoolName } from '../query';
 
 /** Any report's parameters after its schema checked them (defaults applied); a report reads the ones it declared. */
 export type ReportParams = { [K in ReportParamKey]?: z.output<(typeof REPORT_PARAMS)[K]['schema']> };
@@ -15,9 +15,6 @@ export interface ReportHeaderData {
   term: TermInfo | null;
   producedAt: Date;
 }
-
-/** 2025-2026学年 + 第一学期 -> 2025-2026学年第一学期. */
-export const termLabel = termName;
 
 export function loadTerm(ctx: CoreContext, termId: number): TermInfo | null {
   const t = findTerm(ctx.db, termId);
