@@ -23,8 +23,8 @@ export async function prepare(core: Core): Promise<{ examId: number; file: Buffe
     subjects: subjects.map((s) => ({ subjectId: s.id, fullMarks: s.code === 'YW' || s.code === 'SX' || s.code === 'YY' ? 120 : 100 })),
   });
   const students = db.prepare(
-    `SELECT s.student_no, s.name, g.level, c.class_no FROM exam_student es JOIN student s ON s.id = es.student_id
-     JOIN class c ON c.id = es.class_id JOIN grade g ON g.id = c.grade_id WHERE es.exam_id = ? ORDER BY g.level, c.class_no, s.student_no`,
+    `SELECT s.student_no, s.name, c.level, c.class_no FROM exam_student es JOIN student s ON s.id = es.student_id
+     JOIN class_in_term c ON c.class_id = es.class_id AND c.term_id = (SELECT term_id FROM exam WHERE id = es.exam_id) WHERE es.exam_id = ? ORDER BY c.level, c.class_no, s.student_no`,
   ).all(exam.id) as { student_no: string; name: string; level: number; class_no: number }[];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('成绩');

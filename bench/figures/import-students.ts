@@ -13,7 +13,7 @@ const figure: Figure = {
     const core = await env.openLargeSchool();
     try {
       const classes = core.context().db
-        .prepare('SELECT g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id ORDER BY g.level, c.class_no')
+        .prepare('SELECT level, class_no FROM class_in_year WHERE school_year_id = (SELECT MAX(id) FROM school_year) AND active ORDER BY level, class_no')
         .all() as { level: number; class_no: number }[];
       const file = await makeStudentsXlsx(N, classes.map((c) => className(c.level, c.class_no)));
       const request = { fileName: 'students-3000.xlsx', dataBase64: file.toString('base64'), kind: 'students' as const };

@@ -49,7 +49,11 @@ export const ClassSchema = z.object({
   headTeacherId: optId,
 });
 export interface SchoolClass {
-  id: number; gradeId: number; gradeLevel: number; classNo: number; name: string;
+  id: number; gradeId: number; gradeLevel: number; classNo: number;
+  /** 七年级(3)班 in the year listed */
+  name: string;
+  /** The cohort (届): entry year and 2025级3班 */
+  entryYear: number; cohortName: string;
   headTeacherId: number | null; headTeacherName: string | null; studentCount: number; archived: boolean;
 }
 

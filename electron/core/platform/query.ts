@@ -66,18 +66,72 @@ export function schoolType(db: Database.Database): SchoolType {
   return (db.prepare('SELECT type FROM school WHERE id = 1').get() as { type: SchoolType } | undefined)?.type ?? '初中';
 }
 
-export interface ClassRef { id: number; level: number; classNo: number; name: string; archived: boolean }
-
-/** Every class with its grade level and display name (七年级(1)班), archived ones included, by grade and number. */
-export function classRefs(db: Database.Database): ClassRef[] {
-  const rows = db.prepare('SELECT c.id, g.level, c.class_no, c.archived FROM class c JOIN grade g ON g.id = c.grade_id ORDER BY g.level, c.class_no')
-    .all() as { id: number; level: number; class_no: number; archived: number }[];
-  return rows.map((r) => ({ id: r.id, level: r.level, classNo: r.class_no, name: className(r.level, r.class_no), archived: r.archived === 1 }));
+/** The school year a term belongs to, or null. */
+export function schoolYearOfTerm(db: Database.Database, termId: number): number | null {
+  return (db.prepare('SELECT school_year_id AS y FROM term WHERE id = ?').get(termId) as { y: number } | undefined)?.y ?? null;
 }
 
-/** One class by id, or null. */
-export function classRef(db: Database.Database, classId: number): ClassRef | null {
-  const r = db.prepare('SELECT c.id, g.level, c.class_no, c.archived FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.id = ?')
-    .get(classId) as { id: number; level: number; class_no: number; archived: number } | undefined;
-  return r ? { id: r.id, level: r.level, classNo: r.class_no, name: className(r.level, r.class_no), archived: r.archived === 1 } : null;
+/**
+ * The school year the screens show: the current term's (the header's term picker), else the newest year, else
+ * null before a school exists. Lists of "today's" classes, groups and head teachers are of this year.
+ */
+export function currentSchoolYearId(ctx: { db: Database.Database; getSetting(key: string): string | null }): number | null {
+  const termId = currentTermId(ctx);
+  const y = termId ? schoolYearOfTerm(ctx.db, termId) : null;
+  return y ?? newestSchoolYearId(ctx.db);
+}
+
+/** The newest school year: the one `student.class_id` ("the class now") belongs to. */
+export function newestSchoolYearId(db: Database.Database): number | null {
+  return (db.prepare('SELECT id FROM school_year ORDER BY start_year DESC LIMIT 1').get() as { id: number } | undefined)?.id ?? null;
+}
+
+/**
+ * WHERE fragment for "the students of class ? in school year ?" on `student` alias `s`, with its arguments:
+ * for the newest year the class's students now (在读); for a past year those who ended that year in the class
+ * (promoted or graduated from it, or still there), from the enrollment history.
+ */
+export function studentsOfClassInYear(db: Database.Database, classId: number, schoolYearId: number): { where: string; args: unknown[] } {
+  if (schoolYearId === newestSchoolYearId(db)) return { where: `s.class_id = ? AND s.archived = 0 AND s.status = '在读'`, args: [classId] };
+  return {
+    where: `s.id IN (SELECT e.student_id FROM student_enrollment e WHERE e.class_id = ? AND e.school_year_id = ?
+              AND (e.to_date IS NULL OR e.end_change IN ('升级', '毕业')))`,
+    args: [classId, schoolYearId],
+  };
+}
+
+/**
+ * SQL that names a record's class as it was then: join it after the record `alias` that carries class_id and
+ * term_id, and read `ct.level`, `ct.class_no` (grade level and number in the record's school year).
+ * `LEFT` for records whose class is optional.
+ */
+export function classInTermJoin(alias: string, ct = 'ct', left = false): string {
+  return `${left ? 'LEFT ' : ''}JOIN class_in_term ${ct} ON ${ct}.class_id = ${alias}.class_id AND ${ct}.term_id = ${alias}.term_id`;
+}
+
+export interface ClassRef { id: number; level: number; classNo: number; name: string; archived: boolean; entryYear: number }
+
+interface ClassRefRow { id: number; level: number; class_no: number; archived: number; entry_year: number }
+const toClassRef = (r: ClassRefRow): ClassRef => ({
+  id: r.id, level: r.level, classNo: r.class_no, name: className(r.level, r.class_no), archived: r.archived === 1, entryYear: r.entry_year,
+});
+
+/**
+ * Every class that existed in the school year (archived ones included), with its grade level then and its
+ * display name (七年级(1)班), by grade and number; no year (before a school exists) gives none.
+ */
+export function classRefs(db: Database.Database, schoolYearId: number | null): ClassRef[] {
+  if (schoolYearId === null) return [];
+  return (db.prepare(
+    `SELECT class_id AS id, level, class_no, archived, entry_year FROM class_in_year
+     WHERE school_year_id = ? AND in_year ORDER BY level, class_no`,
+  ).all(schoolYearId) as ClassRefRow[]).map(toClassRef);
+}
+
+/** One class by id, named for the school year (its grade then), or null. */
+export function classRef(db: Database.Database, classId: number, schoolYearId: number | null): ClassRef | null {
+  const r = db.prepare(
+    `SELECT class_id AS id, level, class_no, archived, entry_year FROM class_in_year WHERE class_id = ? AND school_year_id = ?`,
+  ).get(classId, schoolYearId ?? -1) as ClassRefRow | undefined;
+  return r ? toClassRef(r) : null;
 }

@@ -42,9 +42,10 @@ export interface GroupMembership {
   groups: Map<number, { id: number; name: string; kind: '教研组' | '备课组'; memberIds: number[] }>;
 }
 
-export function groupMembership(db: Database.Database): GroupMembership {
+/** The teaching groups of the term's school year and their members. */
+export function groupMembership(db: Database.Database, termId: number): GroupMembership {
   const groups = new Map<number, { id: number; name: string; kind: '教研组' | '备课组'; memberIds: number[] }>();
-  for (const g of db.prepare('SELECT id, name, kind FROM teaching_group WHERE archived = 0').all() as { id: number; name: string; kind: '教研组' | '备课组' }[]) {
+  for (const g of db.prepare('SELECT id, name, kind FROM teaching_group WHERE archived = 0 AND school_year_id = (SELECT school_year_id FROM term WHERE id = ?) ORDER BY id').all(termId) as { id: number; name: string; kind: '教研组' | '备课组' }[]) {
     groups.set(g.id, { ...g, memberIds: [] });
   }
   const research = new Map<number, { id: number; name: string }[]>();

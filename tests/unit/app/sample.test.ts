@@ -57,10 +57,10 @@ describe('loadSampleSchool', () => {
     expect(count('SELECT COUNT(*) n FROM subject')).toBe(NATIONAL_SUBJECTS.length);
 
     // Every class has its own head teacher, and the head teacher teaches the class.
-    expect(count('SELECT COUNT(*) n FROM class WHERE head_teacher_id IS NULL')).toBe(0);
-    expect(count('SELECT COUNT(DISTINCT head_teacher_id) n FROM class')).toBe(18);
+    expect(count('SELECT COUNT(*) n FROM class_year WHERE head_teacher_id IS NULL')).toBe(0);
+    expect(count('SELECT COUNT(DISTINCT head_teacher_id) n FROM class_year')).toBe(18);
     expect(count(`SELECT COUNT(*) n FROM class c WHERE NOT EXISTS
-      (SELECT 1 FROM teaching_assignment a WHERE a.class_id = c.id AND a.teacher_id = c.head_teacher_id)`)).toBe(0);
+      (SELECT 1 FROM teaching_assignment a JOIN class_year y ON y.class_id = c.id WHERE a.class_id = c.id AND a.teacher_id = y.head_teacher_id)`)).toBe(0);
 
     // Current term: the fixed clock is in term 1; both terms have complete assignments of 34 periods a class.
     const term1 = db.prepare("SELECT id FROM term WHERE term_no = 1").get() as { id: number };
@@ -73,7 +73,7 @@ describe('loadSampleSchool', () => {
     }
     // 化学 only in grade 9, 物理 from grade 8.
     const chemGrades = db.prepare(`SELECT DISTINCT g.level FROM teaching_assignment a JOIN subject s ON s.id = a.subject_id
-      JOIN class c ON c.id = a.class_id JOIN grade g ON g.id = c.grade_id WHERE s.code = 'HX'`).all() as { level: number }[];
+      JOIN class_in_term g ON g.class_id = a.class_id AND g.term_id = a.term_id WHERE s.code = 'HX'`).all() as { level: number }[];
     expect(chemGrades.map((r) => r.level)).toEqual([9]);
 
     // Every teacher teaches, and loads are sensible.
@@ -158,7 +158,7 @@ describe('generateLargeSchool', () => {
     expect(count('SELECT COUNT(*) n FROM class')).toBe(60);
     expect(count('SELECT COUNT(*) n FROM student')).toBe(3000);
     expect(count('SELECT COUNT(*) n FROM teacher')).toBe(250);
-    expect(count('SELECT COUNT(DISTINCT head_teacher_id) n FROM class')).toBe(60);
+    expect(count('SELECT COUNT(DISTINCT head_teacher_id) n FROM class_year')).toBe(60);
     for (const n of classWeeklyTotals(core.context().db, s.currentTermId).values()) expect(n).toBe(WEEKLY_TOTAL_MIDDLE);
     expect(count('SELECT COUNT(DISTINCT student_no) n FROM student')).toBe(3000);
   });

@@ -120,7 +120,7 @@ describe('compliance check', () => {
       expect(r.classes).toHaveLength(18);
       expect(r.classes.filter((c) => c.status !== 'ok').map((c) => [c.className, c.problems]), basis).toEqual([]);
     }
-    const classId = (db().prepare("SELECT c.id FROM class c JOIN grade g ON g.id = c.grade_id WHERE g.level = 9 AND c.class_no = 2").get() as { id: number }).id;
+    const classId = (db().prepare("SELECT class_id AS id FROM class_in_term WHERE term_id = 1 AND level = 9 AND class_no = 2").get() as { id: number }).id;
     db().prepare('UPDATE teaching_assignment SET weekly_periods = 0 WHERE term_id = ? AND class_id = ? AND subject_id = ?').run(termId, classId, subjectId('化学'));
     const r = await core.call('curriculum/check', { termId, basis: 'assignments' });
     const row = r.classes.find((c) => c.classId === classId)!;

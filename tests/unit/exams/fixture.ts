@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
+import { insertTestClass } from '../../helpers/classes';
 
 export interface ExamSeed {
   termId: number; grade1: number; grade7: number; class1: number; class71: number; class72: number;
@@ -17,7 +18,7 @@ export function seedExamSchool(db: Database.Database): ExamSeed {
     db.prepare(`INSERT INTO term (id, school_year_id, term_no, start_date) VALUES (1, 1, 1, '2025-09-01')`).run();
     db.prepare(`INSERT INTO grade (id, level) VALUES (1, 1), (7, 7)`).run();
     db.prepare(`INSERT INTO subject (id, code, name, short_name, sort_order) VALUES (1, 'YW', '语文', '语文', 1), (2, 'SX', '数学', '数学', 2), (3, 'YY', '外语(英语)', '英语', 3), (4, 'TY', '体育与健康', '体育', 4)`).run();
-    db.prepare(`INSERT INTO class (id, grade_id, class_no) VALUES (1, 1, 1), (71, 7, 1), (72, 7, 2)`).run();
+    for (const [id, level, classNo] of [[1, 1, 1], [71, 7, 1], [72, 7, 2]]) insertTestClass(db, { id, level, classNo });
     const ins = db.prepare('INSERT INTO student (student_no, name, gender, class_id) VALUES (?, ?, ?, ?)');
     const students: Record<string, number> = {};
     const add = (no: string, name: string, cls: number) => { students[no] = Number(ins.run(no, name, '男', cls).lastInsertRowid); };

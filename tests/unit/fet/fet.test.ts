@@ -155,8 +155,7 @@ describe('import: hand-made files', () => {
     const r = await core.call('fet/importCommit', payload('手工.fet', xml));
     expect(r).toMatchObject({ teachersCreated: 2, subjectsCreated: 0, classesCreated: 4, lessons: 5 });
     const asg = core.context().db.prepare(
-      `SELECT g.level, c.class_no, s.name subject, t.name teacher, a.weekly_periods w FROM teaching_assignment a JOIN class c ON c.id = a.class_id
-        JOIN grade g ON g.id = c.grade_id JOIN subject s ON s.id = a.subject_id JOIN teacher t ON t.id = a.teacher_id ORDER BY g.level, c.class_no, s.name`,
+      `SELECT c.level, c.class_no, s.name subject, t.name teacher, a.weekly_periods w FROM teaching_assignment a JOIN class_in_term c ON c.class_id = a.class_id AND c.term_id = a.term_id JOIN subject s ON s.id = a.subject_id JOIN teacher t ON t.id = a.teacher_id ORDER BY c.level, c.class_no, s.name`,
     ).all();
     expect(asg).toEqual([
       { level: 7, class_no: 1, subject: '体育与健康', teacher: '赵敏', w: 2 },
@@ -268,13 +267,13 @@ interface Snapshot { assignments: string[]; lessons: string[] }
 function snapshot(c: Core, term: number): Snapshot {
   const db = c.context().db;
   const assignments = (db.prepare(
-    `SELECT g.level || '-' || c.class_no || '|' || s.name || '|' || t.name || '|' || a.weekly_periods AS k FROM teaching_assignment a
-       JOIN class c ON c.id = a.class_id JOIN grade g ON g.id = c.grade_id JOIN subject s ON s.id = a.subject_id JOIN teacher t ON t.id = a.teacher_id
+    `SELECT c.level || '-' || c.class_no || '|' || s.name || '|' || t.name || '|' || a.weekly_periods AS k FROM teaching_assignment a
+       JOIN class_in_term c ON c.class_id = a.class_id AND c.term_id = a.term_id JOIN subject s ON s.id = a.subject_id JOIN teacher t ON t.id = a.teacher_id
       WHERE a.term_id = ? AND a.weekly_periods > 0`,
   ).all(term) as { k: string }[]).map((r) => r.k).sort();
   const lessons = (db.prepare(
-    `SELECT g.level || '-' || c.class_no || '|' || l.day || '|' || l.period || '|' || s.name || '|' || t.name || '|' || l.locked || '|' || (l.combined_key IS NOT NULL) AS k
-       FROM lesson l JOIN teaching_assignment a ON a.id = l.assignment_id JOIN class c ON c.id = l.class_id JOIN grade g ON g.id = c.grade_id
+    `SELECT c.level || '-' || c.class_no || '|' || l.day || '|' || l.period || '|' || s.name || '|' || t.name || '|' || l.locked || '|' || (l.combined_key IS NOT NULL) AS k
+       FROM lesson l JOIN teaching_assignment a ON a.id = l.assignment_id JOIN class_in_term c ON c.class_id = l.class_id AND c.term_id = l.term_id
        JOIN subject s ON s.id = a.subject_id JOIN teacher t ON t.id = a.teacher_id WHERE l.term_id = ?`,
   ).all(term) as { k: string }[]).map((r) => r.k).sort();
   return { assignments, lessons };
@@ -305,7 +304,7 @@ async function sampleWithExtras(): Promise<number> {
   const l = db.prepare(
     `SELECT l.id, l.day, l.period, l.class_id, a.teacher_id, a.subject_id, b.id AS b_id FROM lesson l
        JOIN teaching_assignment a ON a.id = l.assignment_id JOIN class c ON c.id = l.class_id
-       JOIN class b ON b.grade_id = c.grade_id AND b.id <> c.id
+       JOIN class b ON b.entry_year = c.entry_year AND b.entry_level = c.entry_level AND b.id <> c.id
       WHERE l.term_id = ? AND l.locked = 0
         AND NOT EXISTS (SELECT 1 FROM teaching_assignment x WHERE x.term_id = l.term_id AND x.class_id = b.id AND x.subject_id = a.subject_id AND x.teacher_id = a.teacher_id)
       ORDER BY l.id LIMIT 1`,

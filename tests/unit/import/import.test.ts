@@ -33,7 +33,7 @@ const preview = (kind: ImportKind, fileName: string, buf: Buffer, extra = {}) =>
 const commit = (kind: ImportKind, fileName: string, buf: Buffer, extra = {}) => core.call('import/commit', req(kind, fileName, buf, extra));
 const count = (table: string) => (core.context().db.prepare(`SELECT COUNT(*) n FROM ${table}`).get() as { n: number }).n;
 const studentRow = (no: string) => core.context().db.prepare(
-  `SELECT s.*, g.level, c.class_no FROM student s LEFT JOIN class c ON c.id = s.class_id LEFT JOIN grade g ON g.id = c.grade_id WHERE student_no = ?`,
+  `SELECT s.*, c.level, c.class_no FROM student s LEFT JOIN class_in_year c ON c.class_id = s.class_id AND c.school_year_id = (SELECT MAX(id) FROM school_year) WHERE student_no = ?`,
 ).get(no) as Record<string, unknown> | undefined;
 const errorsOf = (p: ImportPreview) => p.issues.filter((i) => i.severity === 'error');
 

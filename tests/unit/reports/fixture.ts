@@ -1,5 +1,6 @@
 /** Test data for the report tests, inserted with plain SQL (the school services are separate). */
 import type Database from 'better-sqlite3';
+import { insertTestClass } from '../../helpers/classes';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '欧阳'];
 const GIVEN = ['子涵', '欣怡', '浩然', '梓萱', '宇轩', '雨桐', '俊杰', '诗涵', '博文', '佳怡', '明', '婷', '思远', '一诺', '晨曦', '嘉懿', '子墨', '若曦', '天佑'];
@@ -39,7 +40,6 @@ export function seedSchool(db: Database.Database, opts: SeedOptions): Seeded {
     teacher.run(5, 'T005', '已离职', '女', 1, null, null, null, 1, '无', '["任课教师"]', 0);
     db.prepare('UPDATE teacher SET archived = 1 WHERE id = 5').run();
 
-    const cls = db.prepare('INSERT INTO class (id, grade_id, class_no, head_teacher_id) VALUES (?, ?, ?, ?)');
     const stu = db.prepare(
       `INSERT INTO student (student_no, name, gender, birth_date, class_id, left_behind) VALUES (?, ?, ?, ?, ?, ?)`,
     );
@@ -51,7 +51,7 @@ export function seedSchool(db: Database.Database, opts: SeedOptions): Seeded {
       const level = 7 + (ci % 3);
       const no = Math.floor(ci / 3) + 1;
       const id = ci + 1;
-      cls.run(id, level, no, ci % 2 === 0 ? 2 : 4);
+      insertTestClass(db, { id, level, classNo: no, headTeacherId: ci % 2 === 0 ? 2 : 4 });
       classIds.push(id);
       asg.run(1, id, 2, 5);
       asg.run(ci % 2 === 0 ? 2 : 4, id, 1, 6);

@@ -27,7 +27,7 @@ async function fails(p: Promise<unknown>): Promise<AppErrorShape> {
 /** An assignment of 语文 in grade 7 (the sample is a middle school). */
 function chineseAssignment() {
   return db().prepare(`SELECT a.teacher_id AS teacherId, a.subject_id AS subjectId, a.class_id AS classId, a.weekly_periods AS weekly
-    FROM teaching_assignment a JOIN subject s ON s.id = a.subject_id JOIN class c ON c.id = a.class_id JOIN grade g ON g.id = c.grade_id
+    FROM teaching_assignment a JOIN subject s ON s.id = a.subject_id JOIN class_in_term c ON c.class_id = a.class_id AND c.term_id = a.term_id JOIN grade g ON g.level = c.level
     WHERE a.term_id = ? AND s.name = '语文' AND g.level = 7 ORDER BY c.class_no LIMIT 1`).get(termId) as { teacherId: number; subjectId: number; classId: number; weekly: number };
 }
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake image body')]);

@@ -1,5 +1,6 @@
 /** A small middle school with a full timetable, inserted with plain SQL, for the timetable print and Excel tests. */
 import type Database from 'better-sqlite3';
+import { insertTestClass } from '../../helpers/classes';
 
 export const TT_SUBJECTS: [code: string, name: string, short: string, periods: number][] = [
   ['YW', '语文', '语文', 6], ['SX', '数学', '数学', 5], ['YY', '外语(英语)', '英语', 5], ['DF', '道德与法治', '道法', 2],
@@ -31,7 +32,6 @@ export function seedTimetableSchool(db: Database.Database, classesPerGrade = 2, 
     const subj = db.prepare('INSERT INTO subject (id, code, name, short_name, sort_order) VALUES (?, ?, ?, ?, ?)');
     TT_SUBJECTS.forEach(([code, name, short], i) => subj.run(i + 1, code, name, short, i + 1));
     const teacherIns = db.prepare('INSERT INTO teacher (name, subject_id) VALUES (?, ?)');
-    const classIns = db.prepare('INSERT INTO class (grade_id, class_no, head_teacher_id) VALUES (?, ?, ?)');
     const asgIns = db.prepare('INSERT INTO teaching_assignment (term_id, teacher_id, class_id, subject_id, weekly_periods) VALUES (1, ?, ?, ?, ?)');
     const lessonIns = db.prepare('INSERT INTO lesson (term_id, class_id, day, period, assignment_id, room_id) VALUES (1, ?, ?, ?, ?, ?)');
     db.prepare(`INSERT INTO room (id, name, kind, capacity) VALUES (1, '音乐室', '音乐室', 1)`).run();
@@ -51,7 +51,7 @@ export function seedTimetableSchool(db: Database.Database, classesPerGrade = 2, 
       for (let no = 1; no <= classesPerGrade; no++) {
         const ci = classIds.length;
         const teachers = TT_SUBJECTS.map((_, si) => newTeacher(si + 1));
-        const classId = Number(classIns.run(level, no, teachers[0]).lastInsertRowid);
+        const classId = insertTestClass(db, { level, classNo: no, headTeacherId: teachers[0] });
         classIds.push(classId);
         const slots: { asg: number; subject: string; teacher: string; room: number | null }[] = [];
         TT_SUBJECTS.forEach(([, name, , periods], si) => {

@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../../../shared/errors';
 import { schoolYearStart } from '../../../../shared/domain/calendar';
 import type { CoreContext } from '../../platform/context';
+import { insertCohortClass, setHeadTeacher } from '../../platform/classes';
 import { addDays, makeStudentNo, Rng, uniqueNameMaker } from '../../platform/sample-names';
 import { seedNationalSubjects } from '../school/service';
 import { addSampleTimetable } from '../timetable/service';
@@ -210,14 +211,13 @@ function buildSchool(ctx: CoreContext, spec: SchoolSpec): GeneratedSchoolSummary
 
     // Grades and classes.
     const insGrade = db.prepare('INSERT INTO grade (level) VALUES (?)');
-    const insClass = db.prepare('INSERT INTO class (grade_id, class_no) VALUES (?, ?)');
     const gradeIds = new Map<number, number>();
     const classes: PlanClass[] = [];
     for (const [levelText, count] of Object.entries(spec.classesPerGrade)) {
       const level = Number(levelText);
       const gradeId = Number(insGrade.run(level).lastInsertRowid);
       gradeIds.set(level, gradeId);
-      for (let no = 1; no <= count; no++) classes.push({ level, classNo: no, id: Number(insClass.run(gradeId, no).lastInsertRowid), headIdx: null });
+      for (let no = 1; no <= count; no++) classes.push({ level, classNo: no, id: insertCohortClass(db, yearId, level, no), headIdx: null });
     }
     const levels = [...gradeIds.keys()];
 
@@ -363,14 +363,13 @@ function buildSchool(ctx: CoreContext, spec: SchoolSpec): GeneratedSchoolSummary
         hire > `${spec.startYear}-08-31` ? `${spec.startYear}-08-25` : hire,
       ).lastInsertRowid));
     }
-    const setHead = db.prepare('UPDATE class SET head_teacher_id = ? WHERE id = ?');
-    for (const c of classes) setHead.run(teacherIds[c.headIdx!], c.id);
+    for (const c of classes) setHeadTeacher(db, c.id, yearId, teacherIds[c.headIdx!]);
 
-    const insGroup = db.prepare('INSERT INTO teaching_group (kind, name, subject_id, grade_id, leader_id) VALUES (?, ?, ?, ?, ?)');
+    const insGroup = db.prepare('INSERT INTO teaching_group (school_year_id, kind, name, subject_id, grade_id, leader_id) VALUES (?, ?, ?, ?, ?, ?)');
     const insMember = db.prepare('INSERT INTO teaching_group_member (group_id, teacher_id) VALUES (?, ?)');
     groupPlans.forEach((g, i) => {
       const gid = Number(insGroup.run(
-        g.kind, g.name, g.subjectCode ? subjectIds.get(g.subjectCode) ?? null : null, g.level ? gradeIds.get(g.level)! : null, teacherIds[groupLeader[i].idx],
+        yearId, g.kind, g.name, g.subjectCode ? subjectIds.get(g.subjectCode) ?? null : null, g.level ? gradeIds.get(g.level)! : null, teacherIds[groupLeader[i].idx],
       ).lastInsertRowid);
       for (const m of g.members) insMember.run(gid, teacherIds[m.idx]);
     });

@@ -25,10 +25,11 @@ export interface ComplianceRun {
   range: { from: string; to: string } | null;
 }
 
-export function loadClasses(ctx: CoreContext): ComplianceClass[] {
+/** The classes running in the term's school year, named for it. */
+export function loadClasses(ctx: CoreContext, termId: number): ComplianceClass[] {
   const rows = ctx.db
-    .prepare('SELECT c.id, g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.archived = 0 ORDER BY g.level, c.class_no')
-    .all() as { id: number; level: number; class_no: number }[];
+    .prepare('SELECT class_id AS id, level, class_no FROM class_in_term WHERE term_id = ? AND active ORDER BY level, class_no')
+    .all(termId) as { id: number; level: number; class_no: number }[];
   return rows.map((r) => ({ classId: r.id, className: className(r.level, r.class_no), gradeLevel: r.level }));
 }
 
@@ -74,7 +75,7 @@ export function runCompliance(ctx: CoreContext, q: ComplianceQuery): ComplianceR
   const standard = getStandard(ctx);
   const range = q.basis === 'taught' ? taughtRange(ctx, q.termId, q.from, q.to) : null;
   const actual = loadActual(ctx, q, range);
-  return { result: checkCompliance(standard, loadClasses(ctx), actual, q.basis), standard, termLabel: term.label, range };
+  return { result: checkCompliance(standard, loadClasses(ctx, q.termId), actual, q.basis), standard, termLabel: term.label, range };
 }
 
 /** Chinese text of a problem for printouts and Excel (the UI translates the same keys itself). */

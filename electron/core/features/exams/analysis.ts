@@ -13,10 +13,12 @@ export function loadAnalysisInput(db: Database.Database, exam: Exam): AnalysisIn
   const grades = db.prepare(
     'SELECT g.id, g.level FROM exam_grade eg JOIN grade g ON g.id = eg.grade_id WHERE eg.exam_id = ? ORDER BY g.level',
   ).all(exam.id) as { id: number; level: number }[];
+  // Classes named and graded as they were in the exam's term (a roll-over later changes neither).
   const classes = db.prepare(
-    `SELECT DISTINCT c.id, c.grade_id, g.level, c.class_no FROM exam_student es JOIN class c ON c.id = es.class_id
-     JOIN grade g ON g.id = c.grade_id WHERE es.exam_id = ? ORDER BY g.level, c.class_no`,
-  ).all(exam.id) as { id: number; grade_id: number; level: number; class_no: number }[];
+    `SELECT DISTINCT ct.class_id AS id, g.id AS grade_id, ct.level, ct.class_no FROM exam_student es
+     JOIN class_in_term ct ON ct.class_id = es.class_id AND ct.term_id = ? JOIN grade g ON g.level = ct.level
+     WHERE es.exam_id = ? ORDER BY ct.level, ct.class_no`,
+  ).all(exam.termId, exam.id) as { id: number; grade_id: number; level: number; class_no: number }[];
   const roster = db.prepare('SELECT student_id AS studentId, class_id AS classId FROM exam_student WHERE exam_id = ?').all(exam.id) as AnalysisInput['roster'];
   // raw() rows are arrays: cheaper than objects for tens of thousands of cells.
   const raw = db.prepare('SELECT student_id, subject_id, score, absent, level FROM score WHERE exam_id = ?').raw().all(exam.id) as
@@ -51,7 +53,7 @@ export function examTrend(ctx: CoreContext, q: z.output<typeof TrendQuerySchema>
     if (!s) throw new AppError('NOT_FOUND', 'exams.studentNotFound', { id: q.studentId });
   }
   if (classId !== null) {
-    const c = db.prepare('SELECT grade_id FROM class WHERE id = ?').get(classId) as { grade_id: number } | undefined;
+    const c = db.prepare('SELECT id FROM class WHERE id = ?').get(classId) as { id: number } | undefined;
     if (!c) throw new AppError('NOT_FOUND', 'exams.classNotFound', { id: classId });
   }
   let exams = listExams(db).filter((e) => e.mode === 'score');

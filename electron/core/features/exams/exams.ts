@@ -100,8 +100,9 @@ export function saveExam(ctx: CoreContext, input: ExamSave): Exam {
         if (gradeIds.includes(gid)) continue;
         const n = (db.prepare(
           `SELECT COUNT(*) AS n FROM score c JOIN exam_student es ON es.exam_id = c.exam_id AND es.student_id = c.student_id
-           JOIN class k ON k.id = es.class_id WHERE c.exam_id = ? AND k.grade_id = ?`,
-        ).get(examId, gid) as { n: number }).n;
+           JOIN class_in_term k ON k.class_id = es.class_id AND k.term_id = ? JOIN grade g ON g.level = k.level
+           WHERE c.exam_id = ? AND g.id = ?`,
+        ).get(before.termId, examId, gid) as { n: number }).n;
         if (n > 0) throw new AppError('CONFLICT', 'exams.gradeHasScores', { count: n });
       }
       db.prepare('UPDATE exam SET term_id = ?, name = ?, kind = ?, exam_date = ?, mode = ?, note = ? WHERE id = ?')
@@ -139,12 +140,15 @@ export function saveExam(ctx: CoreContext, input: ExamSave): Exam {
  * students who left or changed grade are dropped unless they already have a score cell; a student with no
  * cells who changed class follows the class.
  */
+/** The running classes at the exam's grades in the exam's school year (one parameter: the exam id). */
+export const EXAM_CLASSES = `SELECT ct.class_id FROM exam e JOIN class_in_term ct ON ct.term_id = e.term_id AND ct.active
+  JOIN exam_grade eg ON eg.exam_id = e.id JOIN grade g ON g.id = eg.grade_id AND g.level = ct.level WHERE e.id = ?`;
+
 export function syncRosterRows(db: Database.Database, examId: number): void {
   db.prepare(
     `INSERT INTO exam_student (exam_id, student_id, class_id)
-     SELECT ?, s.id, s.class_id FROM student s JOIN class c ON c.id = s.class_id
-     WHERE s.archived = 0 AND s.status = '在读' AND c.archived = 0
-       AND c.grade_id IN (SELECT grade_id FROM exam_grade WHERE exam_id = ?)
+     SELECT ?, s.id, s.class_id FROM student s
+     WHERE s.archived = 0 AND s.status = '在读' AND s.class_id IN (${EXAM_CLASSES})
      ON CONFLICT (exam_id, student_id) DO UPDATE SET class_id = excluded.class_id
      WHERE NOT EXISTS (SELECT 1 FROM score x WHERE x.exam_id = exam_student.exam_id AND x.student_id = exam_student.student_id)`,
   ).run(examId, examId);
@@ -152,9 +156,8 @@ export function syncRosterRows(db: Database.Database, examId: number): void {
     `DELETE FROM exam_student WHERE exam_id = ?
        AND NOT EXISTS (SELECT 1 FROM score x WHERE x.exam_id = exam_student.exam_id AND x.student_id = exam_student.student_id)
        AND student_id NOT IN (
-         SELECT s.id FROM student s JOIN class c ON c.id = s.class_id
-         WHERE s.archived = 0 AND s.status = '在读' AND c.archived = 0
-           AND c.grade_id IN (SELECT grade_id FROM exam_grade WHERE exam_id = ?))`,
+         SELECT s.id FROM student s
+         WHERE s.archived = 0 AND s.status = '在读' AND s.class_id IN (${EXAM_CLASSES}))`,
   ).run(examId, examId);
 }
 

@@ -18,7 +18,7 @@ import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { readAllSheets, type Cell } from '../../platform/spreadsheet/read';
 import { cellText, parseClass } from '../../platform/spreadsheet/values';
-import { getExam } from './exams';
+import { getExam, EXAM_CLASSES } from './exams';
 import { cellWriters, loadClassName } from './scores';
 
 type ImportInput = z.output<typeof ExamImportSchema>;
@@ -107,9 +107,8 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
   }
   const allByNo = new Map((db.prepare('SELECT id, student_no FROM student').all() as { id: number; student_no: string }[]).map((r) => [r.student_no.toUpperCase(), r.id]));
   const classes = db.prepare(
-    `SELECT c.id, g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id
-     WHERE c.grade_id IN (SELECT grade_id FROM exam_grade WHERE exam_id = ?)`,
-  ).all(exam.id) as { id: number; level: number; class_no: number }[];
+    `SELECT class_id AS id, level, class_no FROM class_in_term WHERE term_id = ? AND class_id IN (${EXAM_CLASSES})`,
+  ).all(exam.termId, exam.id) as { id: number; level: number; class_no: number }[];
   const classByKey = new Map(classes.map((c) => [`${c.level}-${c.class_no}`, c.id]));
   const fullMarks = new Map(exam.subjects.map((s) => [s.subjectId, s.fullMarks]));
   const existing = new Set((db.prepare('SELECT student_id * 1000 + subject_id FROM score WHERE exam_id = ? AND subject_id < 1000').pluck().all(exam.id) as number[]));
@@ -206,17 +205,17 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
           studentId = id;
           if (d.name && norm(onExam.name) !== d.name) add(sheet.name, excelRow, colName(header.name, '姓名'), 'exams.nameMismatch', { value: d.name, name: onExam.name }, 'warning');
           if (d.classId !== null && d.classId !== onExam.classId) {
-            add(sheet.name, excelRow, colName(header.cls, '班级'), 'exams.classMismatch', { name: onExam.name, class: loadClassName(db, onExam.classId) }, 'warning');
+            add(sheet.name, excelRow, colName(header.cls, '班级'), 'exams.classMismatch', { name: onExam.name, class: loadClassName(db, onExam.classId, exam.termId) }, 'warning');
           }
         }
       } else if (d.classId === null) {
         add(sheet.name, excelRow, colName(header.cls, '班级'), d.classText ? 'exams.classNotInExam' : 'exams.noClass', { class: d.classText });
       } else {
         const candidates = byClassName.get(`${d.classId}|${d.name}`) ?? [];
-        if (!candidates.length) add(sheet.name, excelRow, colName(header.name, '姓名'), 'exams.unknownStudent', { name: d.name, class: loadClassName(db, d.classId) });
+        if (!candidates.length) add(sheet.name, excelRow, colName(header.name, '姓名'), 'exams.unknownStudent', { name: d.name, class: loadClassName(db, d.classId, exam.termId) });
         else if (candidates.length > 1) {
           add(sheet.name, excelRow, colName(header.name, '姓名'), 'exams.ambiguousName', {
-            name: d.name, class: loadClassName(db, d.classId), count: candidates.length,
+            name: d.name, class: loadClassName(db, d.classId, exam.termId), count: candidates.length,
             candidates: candidates.map((c) => c.no).join('、'),
             rows: (rowsByName.get(`${d.classId}|${d.name}`) ?? [excelRow]).join('、'),
           });
@@ -252,7 +251,7 @@ export function analyseImport(ctx: CoreContext, input: ImportInput): ImportAnaly
         matched--;
       }
     }
-    sheetInfo.push({ name: sheet.name, classId: sheetClassId, className: sheetClassId ? loadClassName(db, sheetClassId) : null, rows: matched });
+    sheetInfo.push({ name: sheet.name, classId: sheetClassId, className: sheetClassId ? loadClassName(db, sheetClassId, exam.termId) : null, rows: matched });
   }
   if (!subjectsFound.size && !issues.some((i) => i.severity === 'error')) add(sheets[0].name, 1, '', 'exams.noHeader', { sheet: sheets[0].name });
 

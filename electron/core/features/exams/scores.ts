@@ -8,8 +8,9 @@ import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { getExam } from './exams';
 
-export function loadClassName(db: Database.Database, classId: number): string {
-  const c = db.prepare('SELECT g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.id = ?').get(classId) as
+/** The class's name in the exam's term. */
+export function loadClassName(db: Database.Database, classId: number, termId: number): string {
+  const c = db.prepare('SELECT level, class_no FROM class_in_term WHERE class_id = ? AND term_id = ?').get(classId, termId) as
     { level: number; class_no: number } | undefined;
   if (!c) throw new AppError('NOT_FOUND', 'exams.classNotFound', { id: classId });
   return className(c.level, c.class_no);
@@ -18,7 +19,7 @@ export function loadClassName(db: Database.Database, classId: number): string {
 export function scoreSheet(ctx: CoreContext, examId: number, classId: number): ScoreSheet {
   const { db } = ctx;
   const exam = getExam(db, examId);
-  const name = loadClassName(db, classId);
+  const name = loadClassName(db, classId, exam.termId);
   const students = db.prepare(
     `SELECT s.id, s.student_no, s.name FROM exam_student es JOIN student s ON s.id = es.student_id
      WHERE es.exam_id = ? AND es.class_id = ? ORDER BY s.student_no`,

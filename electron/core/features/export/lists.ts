@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { className } from '../../../../shared/domain/constants';
 import { compareZh } from '../../../../shared/domain/text';
+import { newestSchoolYearId, schoolYearOfTerm } from '../../platform/query';
 
 export const EXPORT_LISTS = ['teachers', 'students', 'classes', 'subjects', 'groups', 'assignments', 'audit'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
@@ -21,6 +22,8 @@ function roles(json: unknown): string {
 }
 
 export function loadList(db: Database.Database, list: ExportList, termId: number | null): ListData {
+  // Classes, groups and class names are those of the term's school year (the newest without a term).
+  const yearId = (termId ? schoolYearOfTerm(db, termId) : null) ?? newestSchoolYearId(db) ?? -1;
   switch (list) {
     case 'teachers': {
       const rows = db.prepare(`SELECT t.*, s.name AS subject_name FROM teacher t LEFT JOIN subject s ON s.id = t.subject_id WHERE t.archived = 0`).all() as Row[];
@@ -43,8 +46,8 @@ export function loadList(db: Database.Database, list: ExportList, termId: number
     }
     case 'students': {
       const rows = db.prepare(
-        `SELECT s.*, g.level, c.class_no FROM student s LEFT JOIN class c ON c.id = s.class_id LEFT JOIN grade g ON g.id = c.grade_id WHERE s.archived = 0`,
-      ).all() as Row[];
+        `SELECT s.*, c.level, c.class_no FROM student s LEFT JOIN class_in_year c ON c.class_id = s.class_id AND c.school_year_id = ? WHERE s.archived = 0`,
+      ).all(yearId) as Row[];
       // By class, then by name in pinyin order (students without a class last).
       rows.sort((a, b) => ((a.level as number) ?? 99) - ((b.level as number) ?? 99) || ((a.class_no as number) ?? 0) - ((b.class_no as number) ?? 0) || compareZh(a.name as string, b.name as string));
       return {
@@ -63,10 +66,11 @@ export function loadList(db: Database.Database, list: ExportList, termId: number
     }
     case 'classes': {
       const rows = db.prepare(
-        `SELECT c.id, g.level, c.class_no, t.name AS head,
-           (SELECT COUNT(*) FROM student s WHERE s.class_id = c.id AND s.archived = 0 AND s.status = '在读') AS n
-         FROM class c JOIN grade g ON g.id = c.grade_id LEFT JOIN teacher t ON t.id = c.head_teacher_id WHERE c.archived = 0 ORDER BY g.level, c.class_no`,
-      ).all() as Row[];
+        `SELECT c.class_id AS id, c.level, c.class_no, t.name AS head,
+           (SELECT COUNT(*) FROM student s WHERE s.class_id = c.class_id AND s.archived = 0 AND s.status = '在读') AS n
+         FROM class_in_year c LEFT JOIN teacher t ON t.id = c.head_teacher_id
+         WHERE c.school_year_id = ? AND c.active ORDER BY c.level, c.class_no`,
+      ).all(yearId) as Row[];
       return {
         title: '班级名单',
         columns: [col('班级', 'name', 14), col('年级', 'grade', 8), col('班号', 'no', 6), col('班主任', 'head', 10), col('在读学生数', 'count', 11)],
@@ -85,8 +89,8 @@ export function loadList(db: Database.Database, list: ExportList, termId: number
       const rows = db.prepare(
         `SELECT g.id, g.kind, g.name, s.name AS subject, gr.level, t.name AS leader FROM teaching_group g
          LEFT JOIN subject s ON s.id = g.subject_id LEFT JOIN grade gr ON gr.id = g.grade_id LEFT JOIN teacher t ON t.id = g.leader_id
-         WHERE g.archived = 0`,
-      ).all() as Row[];
+         WHERE g.archived = 0 AND g.school_year_id = ?`,
+      ).all(yearId) as Row[];
       const members = new Map<number, string[]>();
       for (const m of db.prepare('SELECT m.group_id AS g, t.name FROM teaching_group_member m JOIN teacher t ON t.id = m.teacher_id').all() as { g: number; name: string }[]) {
         members.set(m.g, [...(members.get(m.g) ?? []), m.name]);
@@ -104,9 +108,9 @@ export function loadList(db: Database.Database, list: ExportList, termId: number
     }
     case 'assignments': {
       const rows = db.prepare(
-        `SELECT t.name AS teacher, t.staff_no, g.level, c.class_no, s.name AS subject, s.sort_order, a.weekly_periods
-         FROM teaching_assignment a JOIN teacher t ON t.id = a.teacher_id JOIN class c ON c.id = a.class_id
-         JOIN grade g ON g.id = c.grade_id JOIN subject s ON s.id = a.subject_id WHERE a.term_id = ?`,
+        `SELECT t.name AS teacher, t.staff_no, ct.level, ct.class_no, s.name AS subject, s.sort_order, a.weekly_periods
+         FROM teaching_assignment a JOIN teacher t ON t.id = a.teacher_id
+         JOIN class_in_term ct ON ct.class_id = a.class_id AND ct.term_id = a.term_id JOIN subject s ON s.id = a.subject_id WHERE a.term_id = ?`,
       ).all(termId ?? 0) as Row[];
       rows.sort((a, b) => (a.level as number) - (b.level as number) || (a.class_no as number) - (b.class_no as number) || (a.sort_order as number) - (b.sort_order as number) || compareZh(a.teacher as string, b.teacher as string));
       return {

@@ -55,12 +55,12 @@ export function exportFet(ctx: CoreContext, termId: number): FilePayload {
   ).all(termId) as LessonRow[];
 
   const classes = db.prepare(
-    `SELECT c.id, g.level, c.class_no,
-            (SELECT COUNT(*) FROM student st WHERE st.class_id = c.id AND st.archived = 0 AND st.status = '在读') AS students
-       FROM class c JOIN grade g ON g.id = c.grade_id
-      WHERE c.archived = 0 OR c.id IN (SELECT class_id FROM teaching_assignment WHERE term_id = ?)
-      ORDER BY g.level, c.class_no`,
-  ).all(termId) as { id: number; level: number; class_no: number; students: number }[];
+    `SELECT c.class_id AS id, c.level, c.class_no,
+            (SELECT COUNT(*) FROM student st WHERE st.class_id = c.class_id AND st.archived = 0 AND st.status = '在读') AS students
+       FROM class_in_term c
+      WHERE c.term_id = ? AND (c.active OR c.class_id IN (SELECT class_id FROM teaching_assignment WHERE term_id = ?))
+      ORDER BY c.level, c.class_no`,
+  ).all(termId, termId) as { id: number; level: number; class_no: number; students: number }[];
   const classNames = new Map(classes.map((c) => [c.id, className(c.level, c.class_no)]));
 
   const usedTeacherIds = new Set(assignments.map((a) => a.teacher_id));

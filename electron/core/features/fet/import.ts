@@ -20,7 +20,8 @@ import { defaultSettings, validateSettings } from '../../../../shared/domain/tim
 import type { CoreContext } from '../../platform/context';
 import { parseClass, parseGradeLevel } from '../../platform/spreadsheet/values';
 import { writeSettings } from '../timetable/service';
-import { requireTerm, schoolType as schoolTypeOf } from '../../platform/query';
+import { requireTerm, schoolType as schoolTypeOf, schoolYearOfTerm } from '../../platform/query';
+import { insertCohortClass } from '../../platform/classes';
 import { readFet, type FetActivity, type FetFile } from './model';
 import { XmlSyntaxError, decodeXmlBytes } from './xml';
 
@@ -101,7 +102,7 @@ function issueList(): Issues {
 }
 
 /** Years/groups -> classes. Returns the classes and a lookup from any students-set name to its class keys. */
-function planClasses(f: FetFile, db: Database.Database, schoolType: SchoolType, issues: Issues) {
+function planClasses(f: FetFile, db: Database.Database, termId: number, schoolType: SchoolType, issues: Issues) {
   const classes = new Map<string, PlannedClass>();
   const setToKeys = new Map<string, string[]>();
   const usedNos = new Map<number, Set<number>>();
@@ -204,8 +205,8 @@ function planClasses(f: FetFile, db: Database.Database, schoolType: SchoolType, 
     }
   }
 
-  // Existing classes (archived ones too: the (grade, class_no) pair is unique).
-  const existing = db.prepare('SELECT c.id, g.level, c.class_no, c.archived FROM class c JOIN grade g ON g.id = c.grade_id').all() as
+  // The classes of the term's school year (archived ones too: grade and number name one class a year).
+  const existing = db.prepare('SELECT class_id AS id, level, class_no, 1 - active AS archived FROM class_in_term WHERE term_id = ? AND in_year').all(termId) as
     { id: number; level: number; class_no: number; archived: number }[];
   const byKey = new Map(existing.map((r) => [`${r.level}-${r.class_no}`, r]));
   for (const c of classes.values()) {
@@ -304,7 +305,7 @@ export function analyzeFet(ctx: CoreContext, input: { fileName: string; dataBase
   const schoolType = schoolTypeOf(db);
   const issues = issueList();
 
-  const { classes, setToKeys, unmappedSets } = planClasses(f, db, schoolType, issues);
+  const { classes, setToKeys, unmappedSets } = planClasses(f, db, input.termId, schoolType, issues);
   const classByKey = new Map(classes.map((c) => [c.key, c]));
   const subj = planSubjects(f, db);
   const teach = planTeachers(f, db);
@@ -496,12 +497,12 @@ export function writePlan(db: Database.Database, plan: FetPlan): FetCommitCounts
     const r = selGrade.get(level) as { id: number } | undefined;
     gradeId.set(level, r ? r.id : Number(insGrade.run(level).lastInsertRowid));
   }
-  const insClass = db.prepare('INSERT INTO class (grade_id, class_no) VALUES (?, ?)');
+  const yearId = schoolYearOfTerm(db, termId)!;
   const classId = new Map<string, number>();
   let classesCreated = 0;
   for (const c of plan.classes) {
     if (c.classId) { classId.set(c.key, c.classId); continue; }
-    classId.set(c.key, Number(insClass.run(gradeId.get(c.level)!, c.no).lastInsertRowid));
+    classId.set(c.key, insertCohortClass(db, yearId, c.level, c.no));
     classesCreated++;
   }
   // Subjects.

@@ -12,6 +12,7 @@ import { checkStudentNo } from '../../../../shared/domain/student-no';
 import { buildMapping, FIELD_DEFS, findHeaderRow, headerColumns } from './fields';
 import { findStudentId, studentIdsByNo, type StudentWrite } from '../students/service';
 import { isSignatureFooter } from '../../platform/spreadsheet/issues';
+import { newestSchoolYearId, schoolYearOfTerm } from '../../platform/query';
 import type { Cell, ReadSheet } from '../../platform/spreadsheet/read';
 import {
   cellText, parseClass, parseDate, parseFlag, parseGender, parsePeriods, parseStudentNo,
@@ -127,8 +128,9 @@ export function analyze(kind: ImportKind, sheet: ReadSheet, override: Record<str
 
 // ---------- shared checks ----------
 
-function classLookup(db: Database.Database): Map<string, number> {
-  const rows = db.prepare('SELECT c.id, g.level, c.class_no AS no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.archived = 0').all() as { id: number; level: number; no: number }[];
+/** The running classes of a school year by grade-number key (7-3). */
+function classLookup(db: Database.Database, schoolYearId: number | null): Map<string, number> {
+  const rows = db.prepare('SELECT class_id AS id, level, class_no AS no FROM class_in_year WHERE school_year_id = ? AND active').all(schoolYearId ?? -1) as { id: number; level: number; no: number }[];
   return new Map(rows.map((r) => [`${r.level}-${r.no}`, r.id]));
 }
 
@@ -224,7 +226,8 @@ function readSubject(row: Row, out: Collector, field: string, findSubject: (t: s
 
 function analyzeStudents(rows: Row[], out: Collector, { db }: Lookups): StudentOp[] {
   const existing = studentIdsByNo(db);
-  const classes = classLookup(db);
+  // Students join their class now: the classes of the newest school year.
+  const classes = classLookup(db, newestSchoolYearId(db));
   const firstRowOf = new Map<string, number>();
   return rows.map((row) => {
     let studentNo = '';
@@ -366,7 +369,7 @@ function analyzeAssignments(rows: Row[], out: Collector, { db, termId }: Lookups
   const byStaff = new Map(teachers.filter((t) => t.staffNo).map((t) => [t.staffNo!, t]));
   const byName = new Map<string, { id: number; name: string }[]>();
   for (const t of teachers) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
-  const classes = classLookup(db);
+  const classes = classLookup(db, termId ? schoolYearOfTerm(db, termId) : newestSchoolYearId(db));
   const subjects = subjectLookup(db);
   const existing = new Map(
     (db.prepare('SELECT id, class_id AS c, subject_id AS s, teacher_id AS t FROM teaching_assignment WHERE term_id = ?').all(termId ?? 0) as { id: number; c: number; s: number; t: number }[])

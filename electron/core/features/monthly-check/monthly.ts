@@ -67,10 +67,12 @@ export function observationCounts(db: Database.Database, termId: number, month: 
 export function monthFacts(db: Database.Database, term: TermInfo, month: string): TeacherFacts[] {
   const { from, to } = monthRange(month);
   const assignments = db.prepare(
-    `SELECT a.teacher_id, a.weekly_periods, s.name AS subject_name, s.sort_order, g.level, c.class_no, t.roles
+    `SELECT a.teacher_id, a.weekly_periods, s.name AS subject_name, s.sort_order, ct.level, ct.class_no,
+            COALESCE(ty.roles, t.roles) AS roles
      FROM teaching_assignment a JOIN teacher t ON t.id = a.teacher_id JOIN subject s ON s.id = a.subject_id
-     JOIN class c ON c.id = a.class_id JOIN grade g ON g.id = c.grade_id
-     WHERE a.term_id = ? AND t.archived = 0 ORDER BY a.teacher_id, s.sort_order, g.level, c.class_no`,
+     JOIN class_in_term ct ON ct.class_id = a.class_id AND ct.term_id = a.term_id
+     LEFT JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = ct.school_year_id
+     WHERE a.term_id = ? AND t.archived = 0 ORDER BY a.teacher_id, s.sort_order, ct.level, ct.class_no`,
   ).all(term.id) as { teacher_id: number; weekly_periods: number; subject_name: string; level: number; class_no: number; roles: string }[];
   const byTeacher = new Map<number, { subjects: Set<string>; classes: Set<string>; weekly: number; roles: string[] }>();
   for (const a of assignments) {
@@ -85,7 +87,7 @@ export function monthFacts(db: Database.Database, term: TermInfo, month: string)
     'SELECT a.teacher_id, COUNT(*) n FROM lesson l JOIN teaching_assignment a ON a.id = l.assignment_id WHERE l.term_id = ? GROUP BY a.teacher_id',
   ).all(term.id) as { teacher_id: number; n: number }[]) scheduled.set(r.teacher_id, r.n);
   const observed = observationCounts(db, term.id, month);
-  const mem = groupMembership(db);
+  const mem = groupMembership(db, term.id);
   const research = researchAttendanceMap(db, term.id, from, to, mem.all);
   const collective = collectiveAttendanceMap(db, term.id, month);
   const planGrades = worstGrades(monthChecks(db, 'plan', term.id, month));
@@ -221,7 +223,7 @@ export function readSheets(db: Database.Database, termId: number, month: string)
   const rows = db.prepare(
     'SELECT s.*, t.name AS teacher_name, t.staff_no FROM monthly_sheet s JOIN teacher t ON t.id = s.teacher_id WHERE s.check_id = ?',
   ).all(check.id) as (SheetDbRow & { teacher_name: string; staff_no: string | null })[];
-  const mem = groupMembership(db);
+  const mem = groupMembership(db, termId);
   const out: MonthlySheetRow[] = rows.map((r) => ({
     id: r.id, teacherId: r.teacher_id, teacherName: r.teacher_name, staffNo: r.staff_no,
     groupNames: (mem.research.get(r.teacher_id) ?? []).map((g) => g.name),
@@ -295,7 +297,7 @@ export function monthlyProgress(db: Database.Database, termId: number, month: st
   const check = findCheck(db, termId, month);
   const out: MonthlyProgress = { termId, month, total: 0, checked: 0, confirmed: 0, byGroup: [] };
   if (!check) return out;
-  const mem = groupMembership(db);
+  const mem = groupMembership(db, termId);
   const groups = new Map<string, MonthlyProgress['byGroup'][number]>();
   for (const s of db.prepare('SELECT teacher_id, status FROM monthly_sheet WHERE check_id = ?').all(check.id) as { teacher_id: number; status: SheetStatus }[]) {
     const checked = s.status !== '未查' ? 1 : 0;

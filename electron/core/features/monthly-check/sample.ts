@@ -70,7 +70,7 @@ export function addSampleRoutineMonthly(ctx: CoreContext, termId: number): { obs
       }
     }
 
-    const mem = groupMembership(db);
+    const mem = groupMembership(db, termId);
     const insAct = db.prepare('INSERT INTO research_activity (term_id, group_id, date, topic, host_id, location, minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insAtt = db.prepare('INSERT INTO research_attendance (activity_id, teacher_id) VALUES (?, ?)');
     const leaders = new Map((db.prepare('SELECT id, leader_id FROM teaching_group').all() as { id: number; leader_id: number | null }[]).map((g) => [g.id, g.leader_id]));

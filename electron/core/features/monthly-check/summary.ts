@@ -20,7 +20,7 @@ const isChecked = (s: SheetStatus) => s !== '未查';
 export function termSummary(db: Database.Database, termId: number, teacherId: number | null): TermSummary {
   const term = loadTerm(db, termId);
   const checks = db.prepare('SELECT id, month, rubric FROM monthly_check WHERE term_id = ? ORDER BY month').all(termId) as { id: number; month: string; rubric: string }[];
-  const mem = groupMembership(db);
+  const mem = groupMembership(db, termId);
   const teachers = teacherMap(db);
   const q = roleQuotas(db, termId);
   const overrides = quotaOverrides(db, termId);
@@ -75,7 +75,7 @@ export function bulletinData(db: Database.Database, termId: number, month: strin
   const school = schoolName(db);
   const check = findCheck(db, termId, month);
   const teachers = teacherMap(db);
-  const mem = groupMembership(db);
+  const mem = groupMembership(db, termId);
   const groupsOf = (tid: number) => (mem.research.get(tid) ?? []).map((g) => g.name);
   const rubric: MonthlyRubric | null = check ? parseRubric(check.rubric) : null;
   const sheets = check

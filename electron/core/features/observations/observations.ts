@@ -9,9 +9,9 @@ import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { loadTerm, requireTeacher, teacherMap } from '../../platform/staff';
 
-const SELECT = `SELECT o.*, c.class_no, g.level AS grade_level, s.name AS subject_name, t.name AS teacher_name, ob.name AS observer_name
+const SELECT = `SELECT o.*, ct.class_no, ct.level AS grade_level, s.name AS subject_name, t.name AS teacher_name, ob.name AS observer_name
   FROM observation o
-  LEFT JOIN class c ON c.id = o.class_id LEFT JOIN grade g ON g.id = c.grade_id LEFT JOIN subject s ON s.id = o.subject_id
+  LEFT JOIN class_in_term ct ON ct.class_id = o.class_id AND ct.term_id = o.term_id LEFT JOIN subject s ON s.id = o.subject_id
   JOIN teacher t ON t.id = o.teacher_id JOIN teacher ob ON ob.id = o.observer_id`;
 
 type Row = Record<string, unknown>;
@@ -94,7 +94,7 @@ export function deleteObservation(ctx: CoreContext, id: number): { ok: true } {
 /** The timetable lesson at the date's weekday and the period, for quick entry. */
 export function observationFromLesson(db: Database.Database, q: ParsedInput<'observations/fromLesson'>): ObservationPrefill {
   loadTerm(db, q.termId);
-  const cls = db.prepare('SELECT c.id, c.class_no, g.level FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.id = ?').get(q.classId) as { id: number; class_no: number; level: number } | undefined;
+  const cls = db.prepare('SELECT class_id AS id, class_no, level FROM class_in_term WHERE class_id = ? AND term_id = ?').get(q.classId, q.termId) as { id: number; class_no: number; level: number } | undefined;
   if (!cls) throw new AppError('NOT_FOUND', 'notFound', { entity: 'class', id: q.classId });
   const day = weekdayOf(q.date);
   const lesson = db.prepare(

@@ -67,7 +67,7 @@ export function quotaProgress(ctx: CoreContext, termId: number, asOfInput: strin
   const q = roleQuotas(db, termId);
   const overrides = quotaOverrides(db, termId);
   const teachers = teacherMap(db);
-  const groups = groupMembership(db);
+  const groups = groupMembership(db, termId);
   const done = new Map<number, number>();
   for (const r of db.prepare('SELECT observer_id, COUNT(*) n FROM observation WHERE term_id = ? AND date <= ? GROUP BY observer_id').all(termId, asOf) as { observer_id: number; n: number }[]) {
     done.set(r.observer_id, r.n);

@@ -116,7 +116,7 @@ export function researchAttendanceMap(db: Database.Database, termId: number, fro
 export function researchAttendance(db: Database.Database, termId: number): ResearchAttendance {
   const term = loadTerm(db, termId);
   const months = termMonths(term.startDate, term.weeks);
-  const mem = groupMembership(db);
+  const mem = groupMembership(db, termId);
   const teachers = teacherMap(db);
   const rows = new Map<number, ResearchAttendance['rows'][number]>();
   for (const month of months) {

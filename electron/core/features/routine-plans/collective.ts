@@ -103,8 +103,9 @@ export function collectiveAttendance(db: Database.Database, termId: number, mont
   for (const h of held) heldByGroup.set(h.group_id, (heldByGroup.get(h.group_id) ?? 0) + 1);
   const membership = db.prepare(
     `SELECT m.teacher_id, m.group_id, t.name FROM teaching_group_member m JOIN teaching_group g ON g.id = m.group_id
-       JOIN teacher t ON t.id = m.teacher_id WHERE g.kind = '备课组' AND g.archived = 0`,
-  ).all() as { teacher_id: number; group_id: number; name: string }[];
+       JOIN teacher t ON t.id = m.teacher_id WHERE g.kind = '备课组' AND g.archived = 0
+         AND g.school_year_id = (SELECT school_year_id FROM term WHERE id = ?)`,
+  ).all(termId) as { teacher_id: number; group_id: number; name: string }[];
   const attended = db.prepare(
     `SELECT a.teacher_id, t.name, COUNT(*) AS n FROM collective_prep_attendee a JOIN collective_prep p ON p.id = a.prep_id
        JOIN teacher t ON t.id = a.teacher_id WHERE p.term_id = ? AND p.date BETWEEN ? AND ? GROUP BY a.teacher_id`,

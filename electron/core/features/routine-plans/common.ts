@@ -33,9 +33,10 @@ export interface Owner { termId: number; teacherId: number; subjectId: number; c
 
 /** Checks that the teacher, subject and class exist; returns the class's grade level (0 when missing). */
 export function checkOwner(db: Database.Database, o: Owner, issues: Issues): number {
+  // The class's grade in the record's term.
   if (!db.prepare('SELECT 1 FROM teacher WHERE id = ?').get(o.teacherId)) issues.add('teacherId', 'routineTeacherMissing', { id: o.teacherId });
   if (!db.prepare('SELECT 1 FROM subject WHERE id = ?').get(o.subjectId)) issues.add('subjectId', 'routineSubjectMissing', { id: o.subjectId });
-  const c = db.prepare('SELECT g.level FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.id = ?').get(o.classId) as { level: number } | undefined;
+  const c = db.prepare('SELECT level FROM class_in_term WHERE class_id = ? AND term_id = ?').get(o.classId, o.termId) as { level: number } | undefined;
   if (!c) issues.add('classId', 'routineClassMissing', { id: o.classId });
   return c?.level ?? 0;
 }
@@ -93,8 +94,8 @@ export function guardDuplicate<R>(issues: Issues, f: () => R): R {
 
 /** SQL select of the owner's display columns (alias o = the record table). */
 export const OWNER_JOIN = `JOIN teacher t ON t.id = o.teacher_id JOIN subject s ON s.id = o.subject_id
-  JOIN class c ON c.id = o.class_id JOIN grade g ON g.id = c.grade_id`;
-export const OWNER_COLS = 't.name AS teacher_name, s.name AS subject_name, g.level AS grade_level, c.class_no AS class_no';
+  JOIN class_in_term c ON c.class_id = o.class_id AND c.term_id = o.term_id`;
+export const OWNER_COLS = 't.name AS teacher_name, s.name AS subject_name, c.level AS grade_level, c.class_no AS class_no';
 export function ownerNames(r: Record<string, unknown>): { teacherName: string; subjectName: string; className: string; gradeLevel: number } {
   return {
     teacherName: r.teacher_name as string, subjectName: r.subject_name as string,

@@ -45,7 +45,7 @@ export function listHomeworkChecks(ctx: CoreContext, q: ParsedInput<'routine-pla
   const norms = getHomeworkNorms(ctx.db, q.termId);
   const rules = getLoadRules(ctx.db, q.termId);
   const f = checkFilters(q, 'check_date');
-  return (ctx.db.prepare(`${SELECT} WHERE ${f.where} ORDER BY o.check_date DESC, t.name, s.sort_order, g.level, c.class_no, o.homework_type`).all(...f.args) as Row[])
+  return (ctx.db.prepare(`${SELECT} WHERE ${f.where} ORDER BY o.check_date DESC, t.name, s.sort_order, c.level, c.class_no, o.homework_type`).all(...f.args) as Row[])
     .map((r) => toCheck(r, norms, rules));
 }
 

@@ -38,7 +38,7 @@ export function listLessonPlans(ctx: CoreContext, q: ParsedInput<'routine-plans/
   if (q.classId) { w.push('o.class_id = ?'); args.push(q.classId); }
   if (q.week) { w.push('o.week = ?'); args.push(q.week); }
   if (q.text) { w.push('(o.topic LIKE ? OR t.name LIKE ?)'); args.push(`%${q.text}%`, `%${q.text}%`); }
-  return (ctx.db.prepare(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY t.name, s.sort_order, g.level, c.class_no, o.week, o.date, o.id`).all(...args) as Row[]).map(toPlan);
+  return (ctx.db.prepare(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY t.name, s.sort_order, c.level, c.class_no, o.week, o.date, o.id`).all(...args) as Row[]).map(toPlan);
 }
 
 export function getLessonPlan(ctx: CoreContext, id: number): LessonPlan {

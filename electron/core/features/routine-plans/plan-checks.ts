@@ -45,7 +45,7 @@ const SELECT = `SELECT o.*, ${OWNER_COLS} FROM plan_check o ${OWNER_JOIN}`;
 export function listPlanChecks(ctx: CoreContext, q: ParsedInput<'routine-plans/listPlanChecks'>): PlanCheck[] {
   const term = termInfo(ctx.db, q.termId);
   const f = checkFilters(q, 'check_date');
-  return (ctx.db.prepare(`${SELECT} WHERE ${f.where} ORDER BY o.check_date DESC, t.name, s.sort_order, g.level, c.class_no`).all(...f.args) as Row[]).map((r) => toCheck(r, term));
+  return (ctx.db.prepare(`${SELECT} WHERE ${f.where} ORDER BY o.check_date DESC, t.name, s.sort_order, c.level, c.class_no`).all(...f.args) as Row[]).map((r) => toCheck(r, term));
 }
 
 function getPlanCheck(ctx: CoreContext, id: number): PlanCheck {

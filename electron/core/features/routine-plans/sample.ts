@@ -144,7 +144,8 @@ export function addSampleRoutinePlans(ctx: CoreContext, termId: number): { planC
   }
 
   // Collective preparation: each 备课组 meets weekly in the check month up to the check date.
-  const groups = db.prepare("SELECT id, name, leader_id FROM teaching_group WHERE kind = '备课组' AND archived = 0 ORDER BY id").all() as { id: number; name: string; leader_id: number | null }[];
+  const groups = db.prepare(`SELECT id, name, leader_id FROM teaching_group WHERE kind = '备课组' AND archived = 0
+    AND school_year_id = (SELECT school_year_id FROM term WHERE id = ?) ORDER BY id`).all(termId) as { id: number; name: string; leader_id: number | null }[];
   const memberStmt = db.prepare('SELECT teacher_id FROM teaching_group_member WHERE group_id = ? ORDER BY teacher_id');
   const insPrep = db.prepare(
     `INSERT INTO collective_prep (term_id, group_id, date, fixed_time, place, content, topic, lead_teacher_id, outcome, created_at, updated_at)

@@ -8,17 +8,43 @@ import type { CoreContext } from '../../platform/context';
 import { ensureExists, guardUnique, saveMany, setArchived, upsert, b } from '../../platform/db/records';
 import type { HandlerMap } from '../../platform/handlers';
 import type { FeatureMethod, ParsedInput } from '../../../../shared/contract';
-import { currentTermId } from '../../platform/query';
+import { currentSchoolYearId, currentTermId, schoolType, schoolYearOfTerm } from '../../platform/query';
+import { entryLevelFor, entryYearAt } from '../../../../shared/domain/cohort';
 import { ensureGrade } from './setup';
+import { setHeadTeacher } from '../../platform/classes';
 import { getProfile, listClasses, listGrades, listGroups, listSubjects, listTerms, listYears } from './queries';
 
+/** The school year a list or a save is about: the term's, else the one on screen. */
+function yearOf(ctx: CoreContext, termId?: number): number | null {
+  return termId ? schoolYearOfTerm(ctx.db, termId) : currentSchoolYearId(ctx);
+}
+
+const oneClass = (ctx: CoreContext, id: number) => listClasses(ctx.db, yearOf(ctx), true, 'AND c.class_id = ?', [id])[0];
+
+/**
+ * A class of the school year on screen: a new one is the cohort at that grade this year (entry year by
+ * arithmetic); its head teacher is this year's. Grade and number are unique among the year's running classes.
+ */
 function saveClass(ctx: CoreContext, c: ParsedInput<'school/saveClass'>) {
-  ensureExists(ctx.db, 'grade', c.gradeId, 'gradeId');
-  ensureExists(ctx.db, 'teacher', c.headTeacherId, 'headTeacherId');
-  const id = guardUnique('classNo', () =>
-    upsert(ctx, 'class', 'class', c.id, { grade_id: c.gradeId, class_no: c.classNo, head_teacher_id: c.headTeacherId }, `班级 ${c.classNo}`),
-  );
-  return listClasses(ctx.db, true, 'AND c.id = ?', [id])[0];
+  const { db } = ctx;
+  ensureExists(db, 'grade', c.gradeId, 'gradeId');
+  ensureExists(db, 'teacher', c.headTeacherId, 'headTeacherId');
+  const yearId = yearOf(ctx);
+  if (yearId === null) throw new AppError('VALIDATION', 'noSchoolYear', {}, [{ path: ['gradeId'], key: 'noSchoolYear' }]);
+  const { start_year: startYear } = db.prepare('SELECT start_year FROM school_year WHERE id = ?').get(yearId) as { start_year: number };
+  const { level } = db.prepare('SELECT level FROM grade WHERE id = ?').get(c.gradeId) as { level: number };
+  const taken = db.prepare('SELECT class_id FROM class_in_year WHERE school_year_id = ? AND level = ? AND class_no = ? AND active AND class_id IS NOT ?')
+    .get(yearId, level, c.classNo, c.id ?? null);
+  if (taken) throw new AppError('CONFLICT', 'duplicate', { field: 'classNo' }, [{ path: ['classNo'], key: 'duplicate' }]);
+  const entryLevel = Math.min(level, entryLevelFor(schoolType(db)));
+  const id = db.transaction(() => {
+    const cid = guardUnique('classNo', () =>
+      upsert(ctx, 'class', 'class', c.id, { entry_year: entryYearAt(level, entryLevel, startYear), entry_level: entryLevel, class_no: c.classNo }, `班级 ${c.classNo}`),
+    );
+    setHeadTeacher(db, cid, yearId, c.headTeacherId);
+    return cid;
+  })();
+  return oneClass(ctx, id);
 }
 
 function saveSubject(ctx: CoreContext, s: ParsedInput<'school/saveSubject'>) {
@@ -61,18 +87,18 @@ export const schoolHandlers: HandlerMap<FeatureMethod<'school'>> = {
     ctx.setSetting('currentTermId', String(id));
     return ctx.status();
   },
-  'school/listGrades': (_i, ctx) => listGrades(ctx.db),
+  'school/listGrades': ({ termId }, ctx) => listGrades(ctx.db, yearOf(ctx, termId)),
   'school/addGrade': ({ level }, ctx) => {
     ensureGrade(ctx.db, level);
     ctx.audit('class', 'create', { summary: `新增年级 ${level}` });
-    return listGrades(ctx.db);
+    return listGrades(ctx.db, yearOf(ctx));
   },
-  'school/listClasses': ({ includeArchived }, ctx) => listClasses(ctx.db, includeArchived),
+  'school/listClasses': ({ includeArchived, termId }, ctx) => listClasses(ctx.db, yearOf(ctx, termId), includeArchived),
   'school/saveClass': (c, ctx) => saveClass(ctx, c),
   'school/saveClasses': ({ rows }, ctx) => saveMany(ctx.db, rows, (r) => saveClass(ctx, r)),
   'school/archiveClass': ({ id, archived }, ctx) => {
-    setArchived(ctx, 'class', 'class', id, archived, (i) => listClasses(ctx.db, true, 'AND c.id = ?', [i])[0]?.name ?? String(i));
-    return listClasses(ctx.db, true, 'AND c.id = ?', [id])[0];
+    setArchived(ctx, 'class', 'class', id, archived, (i) => oneClass(ctx, i)?.name ?? String(i));
+    return oneClass(ctx, id);
   },
   'school/listSubjects': ({ includeArchived }, ctx) => listSubjects(ctx.db, includeArchived),
   'school/saveSubject': (s, ctx) => saveSubject(ctx, s),
@@ -81,14 +107,16 @@ export const schoolHandlers: HandlerMap<FeatureMethod<'school'>> = {
     setArchived(ctx, 'subject', 'subject', id, archived, (i) => listSubjects(ctx.db, true, 'AND id = ?', [i])[0]?.name ?? String(i));
     return listSubjects(ctx.db, true, 'AND id = ?', [id])[0];
   },
-  'school/listGroups': ({ includeArchived }, ctx) => listGroups(ctx.db, includeArchived),
+  'school/listGroups': ({ includeArchived, termId }, ctx) => listGroups(ctx.db, yearOf(ctx, termId), includeArchived),
   'school/saveGroup': (g, ctx) => {
     ensureExists(ctx.db, 'subject', g.subjectId, 'subjectId');
     ensureExists(ctx.db, 'grade', g.gradeId, 'gradeId');
     ensureExists(ctx.db, 'teacher', g.leaderId, 'leaderId');
     const id = ctx.db.transaction(() => {
       const gid = guardUnique('name', () =>
-        upsert(ctx, 'teaching_group', 'group', g.id, { kind: g.kind, name: g.name, subject_id: g.subjectId, grade_id: g.gradeId, leader_id: g.leaderId }, `${g.kind} ${g.name}`),
+        upsert(ctx, 'teaching_group', 'group', g.id, {
+          ...(g.id ? {} : { school_year_id: yearOf(ctx) }), kind: g.kind, name: g.name, subject_id: g.subjectId, grade_id: g.gradeId, leader_id: g.leaderId,
+        }, `${g.kind} ${g.name}`),
       );
       ctx.db.prepare('DELETE FROM teaching_group_member WHERE group_id = ?').run(gid);
       const ins = ctx.db.prepare('INSERT OR IGNORE INTO teaching_group_member (group_id, teacher_id) VALUES (?, ?)');
@@ -98,10 +126,13 @@ export const schoolHandlers: HandlerMap<FeatureMethod<'school'>> = {
       }
       return gid;
     })();
-    return listGroups(ctx.db, true, 'AND g.id = ?', [id])[0];
+    return listGroups(ctx.db, groupYear(ctx, id), true, 'AND g.id = ?', [id])[0];
   },
   'school/archiveGroup': ({ id, archived }, ctx) => {
     setArchived(ctx, 'teaching_group', 'group', id, archived, (i) => String(i));
-    return listGroups(ctx.db, true, 'AND g.id = ?', [id])[0];
+    return listGroups(ctx.db, groupYear(ctx, id), true, 'AND g.id = ?', [id])[0];
   },
 };
+
+const groupYear = (ctx: CoreContext, id: number) =>
+  (ctx.db.prepare('SELECT school_year_id AS y FROM teaching_group WHERE id = ?').get(id) as { y: number | null } | undefined)?.y ?? null;

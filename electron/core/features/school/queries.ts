@@ -7,6 +7,7 @@ import type {
   Grade, SchoolClass, SchoolProfile, SchoolYear, Subject, TeachingGroup, Term,
 } from '../../../../shared/contract';
 import { className, GRADE_NAMES } from '../../../../shared/domain/constants';
+import { cohortName } from '../../../../shared/domain/cohort';
 import { compareZh } from '../../../../shared/domain/text';
 import { termName } from '../../platform/query';
 
@@ -40,24 +41,35 @@ export function listTerms(db: Database.Database, currentId: number | null): Term
   }));
 }
 
-export function listGrades(db: Database.Database): Grade[] {
+/** The school's grades with the number of classes running at each in the school year. */
+export function listGrades(db: Database.Database, schoolYearId: number | null): Grade[] {
   const rows = db.prepare(
-    `SELECT g.id, g.level, (SELECT COUNT(*) FROM class c WHERE c.grade_id = g.id AND c.archived = 0) AS n FROM grade g ORDER BY g.level`,
-  ).all() as Row[];
+    `SELECT g.id, g.level, (SELECT COUNT(*) FROM class_in_year c WHERE c.school_year_id = ? AND c.level = g.level AND c.active) AS n
+     FROM grade g ORDER BY g.level`,
+  ).all(schoolYearId ?? -1) as Row[];
   return rows.map((r) => ({ id: r.id as number, level: r.level as number, name: GRADE_NAMES[r.level as number], classCount: r.n as number }));
 }
 
-export function listClasses(db: Database.Database, includeArchived: boolean, where = '', args: unknown[] = []): SchoolClass[] {
+/**
+ * The classes that existed in the school year, named for it (七年级(3)班 then), with that year's head teacher
+ * and students. `archived` = not running that year (archived by hand); a graduated class is listed in its own
+ * years. Students: the class's students now for the newest year, else those who ended that year in it.
+ */
+export function listClasses(db: Database.Database, schoolYearId: number | null, includeArchived: boolean, where = '', args: unknown[] = []): SchoolClass[] {
   const rows = db.prepare(
-    `SELECT c.id, c.grade_id, g.level, c.class_no, c.head_teacher_id, t.name AS head_name, c.archived,
-       (SELECT COUNT(*) FROM student s WHERE s.class_id = c.id AND s.archived = 0 AND s.status = '在读') AS n
-     FROM class c JOIN grade g ON g.id = c.grade_id LEFT JOIN teacher t ON t.id = c.head_teacher_id
-     WHERE (? OR c.archived = 0) ${where} ORDER BY g.level, c.class_no`,
-  ).all(includeArchived ? 1 : 0, ...args) as Row[];
+    `SELECT c.class_id AS id, g.id AS grade_id, c.level, c.class_no, c.entry_year, c.head_teacher_id, t.name AS head_name, c.active,
+       CASE WHEN c.start_year >= (SELECT MAX(start_year) FROM school_year)
+         THEN (SELECT COUNT(*) FROM student s WHERE s.class_id = c.class_id AND s.archived = 0 AND s.status = '在读')
+         ELSE (SELECT COUNT(DISTINCT e.student_id) FROM student_enrollment e WHERE e.class_id = c.class_id AND e.school_year_id = c.school_year_id
+                 AND (e.to_date IS NULL OR e.end_change IN ('升级', '毕业'))) END AS n
+     FROM class_in_year c LEFT JOIN grade g ON g.level = c.level LEFT JOIN teacher t ON t.id = c.head_teacher_id
+     WHERE c.school_year_id = ? AND c.in_year AND (? OR c.active) ${where} ORDER BY c.level, c.class_no`,
+  ).all(schoolYearId ?? -1, includeArchived ? 1 : 0, ...args) as Row[];
   return rows.map((r) => ({
     id: r.id as number, gradeId: r.grade_id as number, gradeLevel: r.level as number, classNo: r.class_no as number,
-    name: className(r.level as number, r.class_no as number), headTeacherId: (r.head_teacher_id as number) ?? null,
-    headTeacherName: (r.head_name as string) ?? null, studentCount: r.n as number, archived: bool(r.archived),
+    name: className(r.level as number, r.class_no as number), entryYear: r.entry_year as number,
+    cohortName: cohortName(r.entry_year as number, r.class_no as number), headTeacherId: (r.head_teacher_id as number) ?? null,
+    headTeacherName: (r.head_name as string) ?? null, studentCount: r.n as number, archived: !bool(r.active),
   }));
 }
 
@@ -70,12 +82,13 @@ export function listSubjects(db: Database.Database, includeArchived: boolean, wh
 }
 
 
-export function listGroups(db: Database.Database, includeArchived: boolean, where = '', args: unknown[] = []): TeachingGroup[] {
+/** The teaching groups of the school year. */
+export function listGroups(db: Database.Database, schoolYearId: number | null, includeArchived: boolean, where = '', args: unknown[] = []): TeachingGroup[] {
   const rows = db.prepare(
     `SELECT g.*, s.name AS subject_name, gr.level AS grade_level, t.name AS leader_name FROM teaching_group g
      LEFT JOIN subject s ON s.id = g.subject_id LEFT JOIN grade gr ON gr.id = g.grade_id LEFT JOIN teacher t ON t.id = g.leader_id
-     WHERE (? OR g.archived = 0) ${where} ORDER BY g.kind DESC, s.sort_order, gr.level, g.name`,
-  ).all(includeArchived ? 1 : 0, ...args) as Row[];
+     WHERE g.school_year_id IS ? AND (? OR g.archived = 0) ${where} ORDER BY g.kind DESC, s.sort_order, gr.level, g.name`,
+  ).all(schoolYearId, includeArchived ? 1 : 0, ...args) as Row[];
   const members = db.prepare(
     `SELECT m.group_id, t.id, t.name FROM teaching_group_member m JOIN teacher t ON t.id = m.teacher_id`,
   ).all() as { group_id: number; id: number; name: string }[];

@@ -19,12 +19,11 @@ interface NominationRecord {
 }
 
 const NOMINATION_SQL = `
-SELECT n.id, n.term_id, n.student_id, s.name AS student_name, s.student_no, s.class_id, g.level, c.class_no,
+SELECT n.id, n.term_id, n.student_id, s.name AS student_name, s.student_no, s.class_id, c.level, c.class_no,
   n.teacher_id, t.name AS teacher_name, n.subject_ids, n.reason, n.status, n.created_at
 FROM struggling_nomination n
 JOIN student s ON s.id = n.student_id
-LEFT JOIN class c ON c.id = s.class_id
-LEFT JOIN grade g ON g.id = c.grade_id
+LEFT JOIN class_in_term c ON c.class_id = s.class_id AND c.term_id = n.term_id
 LEFT JOIN teacher t ON t.id = n.teacher_id`;
 
 function toNomination(r: NominationRecord, subjects: Map<number, string>): Nomination {
@@ -39,14 +38,14 @@ function toNomination(r: NominationRecord, subjects: Map<number, string>): Nomin
 
 export function listNominations(ctx: CoreContext, termId: number, status?: Nomination['status']): Nomination[] {
   const subjects = subjectNames(ctx.db);
-  const rows = ctx.db.prepare(`${NOMINATION_SQL} WHERE n.term_id = ?${status ? ' AND n.status = ?' : ''} ORDER BY g.level, c.class_no, s.student_no, n.id`)
+  const rows = ctx.db.prepare(`${NOMINATION_SQL} WHERE n.term_id = ?${status ? ' AND n.status = ?' : ''} ORDER BY c.level, c.class_no, s.student_no, n.id`)
     .all(...(status ? [termId, status] : [termId])) as NominationRecord[];
   return rows.map((r) => toNomination(r, subjects));
 }
 
 export function nominate(ctx: CoreContext, input: z.output<typeof NominationSchema>): Nomination {
   requireTerm(ctx.db, input.termId);
-  studentClass(ctx, input.studentId); // the student must exist
+  studentClass(ctx, input.studentId, input.termId); // the student must exist
   const issues: FieldIssue[] = [];
   if (input.teacherId !== null && !ctx.db.prepare('SELECT 1 FROM teacher WHERE id = ?').get(input.teacherId)) {
     issues.push({ path: ['teacherId'], key: 'strugglingTeacherMissing', params: { id: input.teacherId } });
@@ -75,7 +74,7 @@ interface ScoreRecord { student_id: number; class_id: number; subject_id: number
 
 /** The exam's suggestions per grade: each grade with its own pass line and bottom share unless the rules fix them. */
 function examSuggestions(ctx: CoreContext, examId: number, rules: CandidateRules) {
-  const exam = ctx.db.prepare('SELECT id, mode FROM exam WHERE id = ?').get(examId) as { id: number; mode: string } | undefined;
+  const exam = ctx.db.prepare('SELECT id, mode, term_id FROM exam WHERE id = ?').get(examId) as { id: number; mode: string; term_id: number } | undefined;
   if (!exam) throw new AppError('NOT_FOUND', 'strugglingExamNotFound', { id: examId });
   if (exam.mode !== 'score') throw new AppError('VALIDATION', 'strugglingExamLevelMode');
   const rows = ctx.db.prepare(
@@ -83,10 +82,9 @@ function examSuggestions(ctx: CoreContext, examId: number, rules: CandidateRules
      FROM score sc
      JOIN exam_student es ON es.exam_id = sc.exam_id AND es.student_id = sc.student_id
      JOIN exam_subject x ON x.exam_id = sc.exam_id AND x.subject_id = sc.subject_id
-     JOIN class c ON c.id = es.class_id
-     JOIN grade g ON g.id = c.grade_id
+     JOIN class_in_term g ON g.class_id = es.class_id AND g.term_id = ?
      WHERE sc.exam_id = ? AND x.full_marks IS NOT NULL`,
-  ).all(examId) as ScoreRecord[];
+  ).all(exam.term_id, examId) as ScoreRecord[];
   const thresholds = new Map(
     (ctx.db.prepare('SELECT grade_level, pass_pct, bottom_pct FROM exam_threshold').all() as { grade_level: number; pass_pct: number; bottom_pct: number }[])
       .map((t) => [t.grade_level, t]),
@@ -121,15 +119,15 @@ export function listCandidates(ctx: CoreContext, q: z.output<typeof CandidatesQu
   const subjects = subjectNames(ctx.db);
   const byStudent = new Map<number, Candidate>();
   const student = ctx.db.prepare(
-    `SELECT s.name, s.student_no, s.class_id, g.level, c.class_no FROM student s LEFT JOIN class c ON c.id = s.class_id LEFT JOIN grade g ON g.id = c.grade_id WHERE s.id = ?`,
+    `SELECT s.name, s.student_no, s.class_id FROM student s WHERE s.id = ?`,
   );
-  const classRow = ctx.db.prepare('SELECT g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.id = ?');
+  const classRow = ctx.db.prepare('SELECT level, class_no FROM class_in_term WHERE class_id = ? AND term_id = ?');
   const candidate = (studentId: number, classId: number | null): Candidate => {
     let c = byStudent.get(studentId);
     if (!c) {
-      const s = student.get(studentId) as { name: string; student_no: string; class_id: number | null; level: number | null; class_no: number | null };
+      const s = student.get(studentId) as { name: string; student_no: string; class_id: number | null };
       const cls = classId ?? s.class_id;
-      const clsRow = cls === null ? undefined : classRow.get(cls) as { level: number; class_no: number } | undefined;
+      const clsRow = cls === null ? undefined : classRow.get(cls, q.termId) as { level: number; class_no: number } | undefined;
       c = {
         studentId, studentName: s.name, studentNo: s.student_no, classId: cls,
         className: clsRow ? className(clsRow.level, clsRow.class_no) : null,
@@ -188,7 +186,7 @@ export function confirmCandidates(ctx: CoreContext, input: z.output<typeof Confi
     for (const s of input.students) {
       const open = openFileOf(ctx, s.studentId);
       if (open !== null) { out.skipped.push({ studentId: s.studentId, fileId: open }); continue; }
-      const cls = studentClass(ctx, s.studentId);
+      const cls = studentClass(ctx, s.studentId, input.termId);
       const noms = s.nominationIds.map((n) => nominationRow.get(n) as { teacher_id: number | null; subject_ids: string });
       const subjectIds = s.subjectIds.length ? s.subjectIds : [...new Set(noms.flatMap((n) => parseIds(n.subject_ids)))];
       // Responsible teacher: as chosen, else the nominating teacher, else who teaches the first subject in the class.

@@ -94,9 +94,10 @@ export function openFileOf(ctx: CoreContext, studentId: number): number | null {
   return r?.id ?? null;
 }
 
-export function studentClass(ctx: CoreContext, studentId: number): { classId: number | null; headTeacherId: number | null } {
-  const r = ctx.db.prepare('SELECT s.class_id, c.head_teacher_id FROM student s LEFT JOIN class c ON c.id = s.class_id WHERE s.id = ?')
-    .get(studentId) as { class_id: number | null; head_teacher_id: number | null } | undefined;
+/** The student's class now and its head teacher in the term's school year. */
+export function studentClass(ctx: CoreContext, studentId: number, termId: number): { classId: number | null; headTeacherId: number | null } {
+  const r = ctx.db.prepare('SELECT s.class_id, c.head_teacher_id FROM student s LEFT JOIN class_in_term c ON c.class_id = s.class_id AND c.term_id = ? WHERE s.id = ?')
+    .get(termId, studentId) as { class_id: number | null; head_teacher_id: number | null } | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'strugglingStudentMissing', { id: studentId });
   return { classId: r.class_id, headTeacherId: r.head_teacher_id };
 }
@@ -115,7 +116,7 @@ export function saveFile(ctx: CoreContext, input: z.output<typeof FileSaveSchema
       if (input.studentId === undefined) issues.push({ path: ['studentId'], key: 'required' });
       if (issues.length) throw new AppError('VALIDATION', 'validation', undefined, issues);
       requireTerm(ctx.db, input.termId!);
-      const cls = studentClass(ctx, input.studentId!);
+      const cls = studentClass(ctx, input.studentId!, input.termId!);
       const open = openFileOf(ctx, input.studentId!);
       if (open !== null) throw new AppError('CONFLICT', 'strugglingOpenFileExists', { id: open });
       fileId = insertFile(ctx, {

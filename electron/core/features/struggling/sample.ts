@@ -31,7 +31,7 @@ export function addSampleStrugglingFiles(ctx: CoreContext, termId: number): void
   // Entries never lie in the future: dates after today are pulled back to today.
   const day = (offset: number) => { const d = addDays(term.start_date, offset); return d > today ? today : d; };
   const subjectId = new Map((db.prepare('SELECT id, name FROM subject').all() as { id: number; name: string }[]).map((s) => [s.name, s.id]));
-  const classRow = db.prepare('SELECT c.id, c.head_teacher_id FROM class c JOIN grade g ON g.id = c.grade_id WHERE g.level = ? AND c.class_no = ?');
+  const classRow = db.prepare('SELECT class_id AS id, head_teacher_id FROM class_in_term WHERE term_id = ? AND level = ? AND class_no = ? AND active');
   const nthStudent = db.prepare('SELECT id FROM student WHERE class_id = ? ORDER BY student_no LIMIT 1 OFFSET ?');
   const teacherOf = db.prepare('SELECT t.id, t.name FROM teaching_assignment a JOIN teacher t ON t.id = a.teacher_id WHERE a.term_id = ? AND a.class_id = ? AND a.subject_id = ? ORDER BY a.id LIMIT 1');
   const cause = db.prepare('INSERT INTO struggling_cause (file_id, dimension, note) VALUES (?, ?, ?)');
@@ -45,7 +45,7 @@ export function addSampleStrugglingFiles(ctx: CoreContext, termId: number): void
   const now = ctx.now().toISOString();
 
   for (const s of SPECS) {
-    const cls = classRow.get(s.level, s.classNo) as { id: number; head_teacher_id: number | null } | undefined;
+    const cls = classRow.get(termId, s.level, s.classNo) as { id: number; head_teacher_id: number | null } | undefined;
     const student = cls && (nthStudent.get(cls.id, s.nth) as { id: number } | undefined);
     if (!cls || !student) continue;
     // Everyday names (英语) map to the national list (外语(英语)).

@@ -12,6 +12,7 @@ import { compareZh } from '../../../../shared/domain/text';
 import type { CoreContext } from '../../platform/context';
 import { loadHeader, type ReportHeaderData, type ReportParams } from '../../platform/report/header';
 import { type Column, documentShell, esc, gridTable, producedLine, reportTitle, schoolHeader } from '../../platform/report/layout';
+import { currentSchoolYearId, schoolYearOfTerm, studentsOfClassInYear } from '../../platform/query';
 
 export const CLASS_LISTS_TITLE = '班级学生名册';
 export const CLASS_LISTS_SETUP = { paper: 'A4', landscape: false } as const;
@@ -27,21 +28,23 @@ export interface ClassListsData { header: ReportHeaderData; classes: ListClass[]
 
 export function loadClassLists(ctx: CoreContext, params: ReportParams): ClassListsData {
   const header = loadHeader(ctx, params.termId);
+  // The classes, head teachers and students of the term's school year.
+  const yearId = header.term ? schoolYearOfTerm(ctx.db, header.term.id) ?? -1 : currentSchoolYearId(ctx) ?? -1;
   let classes = ctx.db
     .prepare(
-      `SELECT c.id, g.level, c.class_no, t.name AS head_teacher
-         FROM class c JOIN grade g ON g.id = c.grade_id LEFT JOIN teacher t ON t.id = c.head_teacher_id
-        WHERE c.archived = 0 ORDER BY g.level, c.class_no`,
+      `SELECT c.class_id AS id, c.level, c.class_no, t.name AS head_teacher
+         FROM class_in_year c LEFT JOIN teacher t ON t.id = c.head_teacher_id
+        WHERE c.school_year_id = ? AND c.active ORDER BY c.level, c.class_no`,
     )
-    .all() as { id: number; level: number; class_no: number; head_teacher: string | null }[];
+    .all(yearId) as { id: number; level: number; class_no: number; head_teacher: string | null }[];
   if (params.classIds) {
     const wanted = new Set(params.classIds);
     classes = classes.filter((c) => wanted.has(c.id));
   }
-  const studentsOf = ctx.db.prepare(
-    `SELECT student_no, name, gender, birth_date FROM student
-      WHERE class_id = ? AND archived = 0 AND status = '在读'`,
-  );
+  const studentsOf = (classId: number) => {
+    const { where, args } = studentsOfClassInYear(ctx.db, classId, yearId);
+    return ctx.db.prepare(`SELECT s.student_no, s.name, s.gender, s.birth_date FROM student s WHERE ${where}`).all(...args);
+  };
   const mask = (s: ListStudent): ListStudent => ({
     ...s,
     name: params.maskNames ? maskName(s.name) : s.name,
@@ -50,7 +53,7 @@ export function loadClassLists(ctx: CoreContext, params: ReportParams): ClassLis
   return {
     header,
     classes: classes.map((c) => {
-      const rows = studentsOf.all(c.id) as { student_no: string; name: string; gender: string | null; birth_date: string | null }[];
+      const rows = studentsOf(c.id) as { student_no: string; name: string; gender: string | null; birth_date: string | null }[];
       // Sort on the real names before masking, so a masked list keeps the same order as an unmasked one.
       rows.sort((a, b) => compareZh(a.name, b.name) || a.student_no.localeCompare(b.student_no));
       return {

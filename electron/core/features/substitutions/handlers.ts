@@ -8,10 +8,10 @@ import type { CoreContext } from '../../platform/context';
 import type { HandlerMap } from '../../platform/handlers';
 import { requireTerm } from '../../platform/query';
 
-const SUB_SELECT = `SELECT s.id, s.term_id AS termId, s.date, s.period, s.class_id AS classId, g.level, c.class_no, s.subject_id AS subjectId,
+const SUB_SELECT = `SELECT s.id, s.term_id AS termId, s.date, s.period, s.class_id AS classId, c.level, c.class_no, s.subject_id AS subjectId,
     sub.name AS subjectName, s.kind, s.original_teacher_id AS originalTeacherId, ot.name AS originalTeacherName,
     s.substitute_teacher_id AS substituteTeacherId, st.name AS substituteTeacherName, s.swap_id AS swapId, s.reason
-  FROM substitution s JOIN class c ON c.id = s.class_id JOIN grade g ON g.id = c.grade_id JOIN subject sub ON sub.id = s.subject_id
+  FROM substitution s JOIN class_in_term c ON c.class_id = s.class_id AND c.term_id = s.term_id JOIN subject sub ON sub.id = s.subject_id
   LEFT JOIN teacher ot ON ot.id = s.original_teacher_id LEFT JOIN teacher st ON st.id = s.substitute_teacher_id`;
 type SubRow = Omit<Substitution, 'className'> & { level: number; class_no: number };
 const toSub = ({ level, class_no, ...r }: SubRow): Substitution => ({ ...r, className: className(level, class_no) });
@@ -86,7 +86,7 @@ function saveSubstitution(ctx: CoreContext, input: SubInput): Substitution[] {
         partnerId = Number(ins.run(input.termId, swap.date, swap.period, input.classId, swap.subjectId, '调课', swapTeacher, originalTeacher, id, input.reason, at).lastInsertRowid);
         db.prepare('UPDATE substitution SET swap_id = ? WHERE id = ?').run(partnerId, id);
       }
-      const cls = db.prepare('SELECT g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.id = ?').get(input.classId) as { level: number; class_no: number };
+      const cls = db.prepare('SELECT level, class_no FROM class_in_term WHERE class_id = ? AND term_id = ?').get(input.classId, input.termId) as { level: number; class_no: number };
       ctx.audit('substitution', 'create', {
         entityId: id,
         summary: `${input.kind}：${className(cls.level, cls.class_no)} ${input.date} 第${input.period}节${swap ? ` 与 ${swap.date} 第${swap.period}节对调` : ''}`,

@@ -61,11 +61,13 @@ export function loadTeacherRoster(ctx: CoreContext, params: ReportParams): Teach
   const rows = ctx.db
     .prepare(
       `SELECT t.id, t.name, t.gender, t.staff_no, t.title, t.degree, t.certificate, t.certified, t.backbone_level,
-              t.roles, t.is_pe_arts, s.name AS subject, s.sort_order AS subject_order
+              COALESCE(ty.roles, t.roles) AS roles, t.is_pe_arts, s.name AS subject, s.sort_order AS subject_order
          FROM teacher t LEFT JOIN subject s ON s.id = t.subject_id
+         -- the roles held in the term's school year, kept when that year was closed
+         LEFT JOIN teacher_year ty ON ty.teacher_id = t.id AND ty.school_year_id = (SELECT school_year_id FROM term WHERE id = ?)
         WHERE t.archived = 0`,
     )
-    .all() as {
+    .all(header.term?.id ?? null) as {
       id: number; name: string; gender: string | null; staff_no: string | null; title: string | null; degree: string | null;
       certificate: string | null; certified: number; backbone_level: string; roles: string; is_pe_arts: number;
       subject: string | null; subject_order: number | null;
@@ -75,9 +77,9 @@ export function loadTeacherRoster(ctx: CoreContext, params: ReportParams): Teach
   if (header.term) {
     const assigned = ctx.db
       .prepare(
-        `SELECT DISTINCT a.teacher_id, g.level, c.class_no
-           FROM teaching_assignment a JOIN class c ON c.id = a.class_id JOIN grade g ON g.id = c.grade_id
-          WHERE a.term_id = ? ORDER BY g.level, c.class_no`,
+        `SELECT DISTINCT a.teacher_id, c.level, c.class_no
+           FROM teaching_assignment a JOIN class_in_term c ON c.class_id = a.class_id AND c.term_id = a.term_id
+          WHERE a.term_id = ? ORDER BY c.level, c.class_no`,
       )
       .all(header.term.id) as { teacher_id: number; level: number; class_no: number }[];
     for (const a of assigned) {

@@ -66,7 +66,7 @@ interface AssignmentRef { id: number; teacherName: string }
 /** Everything the matcher needs, read once. */
 function lookups(ctx: CoreContext, termId: number) {
   const classes = new Map<string, { id: number; name: string }>();
-  for (const c of ctx.db.prepare('SELECT c.id, g.level, c.class_no FROM class c JOIN grade g ON g.id = c.grade_id WHERE c.archived = 0').all() as { id: number; level: number; class_no: number }[]) {
+  for (const c of ctx.db.prepare('SELECT class_id AS id, level, class_no FROM class_in_term WHERE term_id = ? AND active').all(termId) as { id: number; level: number; class_no: number }[]) {
     classes.set(`${c.level}:${c.class_no}`, { id: c.id, name: className(c.level, c.class_no) });
   }
   const subjects = new Map<string, { id: number; name: string }>();

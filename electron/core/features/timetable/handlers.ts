@@ -21,8 +21,9 @@ import { requireTerm, schoolType } from '../../platform/query';
 type ParsedCell = ReturnType<typeof CellEditSchema.parse>;
 
 interface ClassInfo { id: number; level: number; class_no: number; archived: number }
-function classMap(db: Database.Database): Map<number, ClassInfo> {
-  const rows = db.prepare('SELECT c.id, g.level, c.class_no, c.archived FROM class c JOIN grade g ON g.id = c.grade_id').all() as ClassInfo[];
+/** The classes of the term's school year, named for it; `archived` = not running that year. */
+function classMap(db: Database.Database, termId: number): Map<number, ClassInfo> {
+  const rows = db.prepare('SELECT class_id AS id, level, class_no, 1 - active AS archived FROM class_in_term WHERE term_id = ?').all(termId) as ClassInfo[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -34,7 +35,7 @@ export function applyCells(ctx: CoreContext, termId: number, cells: ParsedCell[]
   const { db } = ctx;
   requireTerm(db, termId);
   const settings = loadSettings(db, termId);
-  const classes = classMap(db);
+  const classes = classMap(db, termId);
   const assignments = new Map((db.prepare(`SELECT a.id, a.term_id, a.class_id, s.name AS subject, COALESCE(NULLIF(s.short_name, ''), s.name) AS short
     FROM teaching_assignment a JOIN subject s ON s.id = a.subject_id WHERE a.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(cells.flatMap((c) => (c.lesson ? [c.lesson.assignmentId] : [])))) as { id: number; term_id: number; class_id: number; subject: string; short: string }[])
@@ -163,7 +164,7 @@ function copyFromTerm(ctx: CoreContext, fromTermId: number, toTermId: number, cl
     const k = `${a.class_id}:${a.subject_id}`;
     byClassSubject.set(k, [...(byClassSubject.get(k) ?? []), a]);
   }
-  const archivedClasses = new Set((db.prepare('SELECT id FROM class WHERE archived = 1').all() as { id: number }[]).map((r) => r.id));
+  const archivedClasses = new Set((db.prepare('SELECT class_id AS id FROM class_in_term WHERE term_id = ? AND NOT active').all(toTermId) as { id: number }[]).map((r) => r.id));
   const activeRooms = new Set((db.prepare('SELECT id FROM room WHERE archived = 0').all() as { id: number }[]).map((r) => r.id));
   const occupied = new Set((db.prepare('SELECT class_id, day, period FROM lesson WHERE term_id = ?').all(toTermId) as { class_id: number; day: number; period: number }[])
     .map((r) => `${r.class_id}:${r.day}:${r.period}`));
@@ -201,7 +202,7 @@ export function taught(ctx: CoreContext, termId: number, from: string, to: strin
   const subs = db.prepare('SELECT id, date, period, class_id AS classId, subject_id AS subjectId, kind, swap_id AS swapId FROM substitution WHERE term_id = ?')
     .all(termId) as Parameters<typeof computeTaught>[0]['substitutions'];
   const counts = computeTaught({ termStart: term.startDate, teachingWeeks: term.teachingWeeks, daysPerWeek: settings.daysPerWeek, from, to, lessons, substitutions: subs });
-  const classes = classMap(db);
+  const classes = classMap(db, termId);
   const subjects = new Map((db.prepare('SELECT id, name, sort_order FROM subject').all() as { id: number; name: string; sort_order: number }[]).map((s) => [s.id, s]));
   return counts
     .map((c) => {

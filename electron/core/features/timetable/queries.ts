@@ -49,12 +49,11 @@ interface LessonRow {
   teacher_name: string; room_id: number | null; room_name: string | null; locked: number; combined_key: string | null;
 }
 const LESSON_SELECT = `
-  SELECT l.id, l.term_id, l.class_id, g.level, c.class_no, l.day, l.period, l.assignment_id, a.subject_id,
+  SELECT l.id, l.term_id, l.class_id, ct.level, ct.class_no, l.day, l.period, l.assignment_id, a.subject_id,
          s.name AS subject_name, s.short_name, a.teacher_id, t.name AS teacher_name, l.room_id, r.name AS room_name,
          l.locked, l.combined_key
   FROM lesson l
-  JOIN class c ON c.id = l.class_id
-  JOIN grade g ON g.id = c.grade_id
+  JOIN class_in_term ct ON ct.class_id = l.class_id AND ct.term_id = l.term_id
   JOIN teaching_assignment a ON a.id = l.assignment_id
   JOIN subject s ON s.id = a.subject_id
   JOIN teacher t ON t.id = a.teacher_id

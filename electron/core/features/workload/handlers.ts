@@ -42,12 +42,12 @@ function workloadTeachers(db: Database.Database, termId: number): WorkloadRow[] 
   requireTerm(db, termId);
   const info = teachers(db);
   const { planned, scheduled } = termLoads(db, termId);
-  const classRows = db.prepare(`SELECT DISTINCT a.teacher_id, g.level, c.class_no FROM teaching_assignment a JOIN class c ON c.id = a.class_id
-    JOIN grade g ON g.id = c.grade_id WHERE a.term_id = ? ORDER BY g.level, c.class_no`).all(termId) as { teacher_id: number; level: number; class_no: number }[];
+  const classRows = db.prepare(`SELECT DISTINCT a.teacher_id, c.level, c.class_no FROM teaching_assignment a
+    JOIN class_in_term c ON c.class_id = a.class_id AND c.term_id = a.term_id WHERE a.term_id = ? ORDER BY c.level, c.class_no`).all(termId) as { teacher_id: number; level: number; class_no: number }[];
   const classes = new Map<number, string[]>();
   for (const r of classRows) classes.set(r.teacher_id, [...(classes.get(r.teacher_id) ?? []), className(r.level, r.class_no)]);
   const groupRows = db.prepare(`SELECT m.teacher_id, g.name FROM teaching_group_member m JOIN teaching_group g ON g.id = m.group_id
-    WHERE g.archived = 0 ORDER BY g.kind DESC, g.name`).all() as { teacher_id: number; name: string }[];
+    WHERE g.archived = 0 AND g.school_year_id = (SELECT school_year_id FROM term WHERE id = ?) ORDER BY g.kind DESC, g.name`).all(termId) as { teacher_id: number; name: string }[];
   const groups = new Map<number, string[]>();
   for (const r of groupRows) groups.set(r.teacher_id, [...(groups.get(r.teacher_id) ?? []), r.name]);
   const ids = new Set([...planned.keys(), ...scheduled.keys(), ...[...info.values()].filter((t) => !t.archived).map((t) => t.id)]);
@@ -64,7 +64,8 @@ function workloadTeachers(db: Database.Database, termId: number): WorkloadRow[] 
 function workloadGroups(db: Database.Database, termId: number): GroupLoadRow[] {
   requireTerm(db, termId);
   const { load } = termLoads(db, termId);
-  const groups = db.prepare("SELECT id, name, kind FROM teaching_group WHERE archived = 0 ORDER BY kind DESC, name").all() as { id: number; name: string; kind: string }[];
+  const groups = db.prepare(`SELECT id, name, kind FROM teaching_group WHERE archived = 0 AND school_year_id = (SELECT school_year_id FROM term WHERE id = ?)
+    ORDER BY kind DESC, name`).all(termId) as { id: number; name: string; kind: string }[];
   const members = db.prepare('SELECT group_id, teacher_id FROM teaching_group_member').all() as { group_id: number; teacher_id: number }[];
   return groups.map((g) => {
     const loads = members.filter((m) => m.group_id === g.id).map((m) => load(m.teacher_id));

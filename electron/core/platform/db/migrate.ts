@@ -51,11 +51,24 @@ export function migrate(db: Database.Database, migrations: Migration[] = loadMig
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied: number[] = [];
   for (const m of pendingMigrations(db, migrations)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // A migration that rebuilds a referenced table says so in its first line; foreign keys are off while it
+    // runs (they cannot change inside a transaction) and checked before its transaction commits.
+    const keysOff = /^-- pragma: foreign_keys=off/.test(m.sql);
+    const keysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (keysOff) {
+          const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+          if (broken.length) throw new Error(`${m.name}: ${broken.length} broken references, e.g. ${broken[0].table} -> ${broken[0].parent}`);
+        }
+        db.prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (keysOff) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`);
+    }
     applied.push(m.version);
   }
   return applied;

@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { ReportInfo } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext, Reports } from '../context';
-import { classRef } from '../query';
+import { classRef, currentSchoolYearId, schoolYearOfTerm } from '../query';
 import type { ReportEntry } from './define';
 import { loadHeader, type ReportParams } from './header';
 import { pdfOptionsFor } from './layout';
@@ -76,6 +76,8 @@ export function reportFileBase(ctx: CoreContext, def: Pick<ReportInfo, 'title'>,
   const one = <T>(xs: T[] | undefined) => (xs?.length === 1 ? xs[0] : undefined);
   const pick = (sql: string, id: number | undefined) => (id === undefined ? undefined : (ctx.db.prepare(sql).get(id) as { n: string } | undefined)?.n);
   const term = loadHeader(ctx, params.termId).term?.label;
+  // A class is named for the year printed: the term's, the exam's, else the year on screen.
+  let termOfClass = params.termId;
   const parts: (string | undefined)[] = [def.title];
   if (params.month) {
     const [y, m] = params.month.split('-');
@@ -83,13 +85,14 @@ export function reportFileBase(ctx: CoreContext, def: Pick<ReportInfo, 'title'>,
   } else if (params.examId) {
     const exam = ctx.db.prepare('SELECT name, term_id AS termId FROM exam WHERE id = ?').get(params.examId) as { name: string; termId: number } | undefined;
     if (exam) parts.push(`${loadHeader(ctx, exam.termId).term?.label ?? ''}${exam.name}`);
+    termOfClass ??= exam?.termId;
   } else if (params.fileId) {
     parts.push(pick(`SELECT s.name AS n FROM struggling_file f JOIN student s ON s.id = f.student_id WHERE f.id = ?`, params.fileId));
   } else {
     parts.push(term);
   }
   const cls = one(params.classIds);
-  parts.push(cls === undefined ? undefined : classRef(ctx.db, cls)?.name);
+  parts.push(cls === undefined ? undefined : classRef(ctx.db, cls, termOfClass ? schoolYearOfTerm(ctx.db, termOfClass) : currentSchoolYearId(ctx))?.name);
   parts.push(pick('SELECT name AS n FROM teacher WHERE id = ?', one(params.teacherIds)));
   const base = parts.filter((x): x is string => !!x).join('-').replace(UNSAFE_FILE_CHARS, '_').replace(/\s+/g, ' ').trim();
   return Array.from(base).slice(0, 80).join('');

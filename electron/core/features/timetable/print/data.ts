@@ -33,13 +33,13 @@ export function shortClassName(level: number, no: number): string {
   return `${GRADE_SHORT[level] ?? level}(${no})班`;
 }
 
-/** Non-archived classes in grade then class order. */
-export function loadClasses(ctx: CoreContext): TtClass[] {
+/** The classes running in the term's school year, named for it, in grade then class order. */
+export function loadClasses(ctx: CoreContext, termId: number): TtClass[] {
   const rows = ctx.db.prepare(
-    `SELECT c.id, g.level, c.class_no, t.name AS head
-       FROM class c JOIN grade g ON g.id = c.grade_id LEFT JOIN teacher t ON t.id = c.head_teacher_id
-      WHERE c.archived = 0 ORDER BY g.level, c.class_no`,
-  ).all() as { id: number; level: number; class_no: number; head: string | null }[];
+    `SELECT ct.class_id AS id, ct.level, ct.class_no, t.name AS head
+       FROM class_in_term ct LEFT JOIN teacher t ON t.id = ct.head_teacher_id
+      WHERE ct.term_id = ? AND ct.active ORDER BY ct.level, ct.class_no`,
+  ).all(termId) as { id: number; level: number; class_no: number; head: string | null }[];
   return rows.map((r) => ({
     id: r.id, level: r.level, no: r.class_no, name: className(r.level, r.class_no),
     shortName: shortClassName(r.level, r.class_no), headTeacher: r.head,
@@ -75,7 +75,7 @@ export function loadTimetable(ctx: CoreContext, termId: number): TtData {
     schoolType: type,
     settings: loadSettings(ctx.db, termId),
     termStart: term?.start_date ?? null,
-    classes: loadClasses(ctx),
+    classes: loadClasses(ctx, termId),
     lessons: loadLessons(ctx, termId),
   };
 }
