@@ -17,7 +17,6 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
 import { idCheckChar } from '../../shared/domain/student-no';
-import { insertTestClass } from './classes';
 
 export interface MessyStudent {
   studentNo: string; name: string; gender: '男' | '女'; birthDate: string; className: string;
@@ -245,7 +244,8 @@ export function seedMinimalSchool(db: SqlDb, subjects: { code: string; name: str
     db.prepare(`INSERT INTO setting (key, value) VALUES ('currentTermId', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run();
     for (const level of [7, 8]) db.prepare('INSERT OR IGNORE INTO grade (level) VALUES (?)').run(level);
     for (const [level, no] of [[7, 1], [7, 2], [8, 1]]) {
-      if (!db.prepare('SELECT 1 FROM class_in_year WHERE school_year_id = 1 AND level = ? AND class_no = ?').get(level, no)) insertTestClass(db, { level, classNo: no });
+      // A cohort class at this level in 2025-2026 (entered that year at that level).
+      db.prepare('INSERT OR IGNORE INTO class (entry_year, entry_level, class_no) VALUES (2025, ?, ?)').run(level, no);
     }
     subjects.forEach((s, i) => db.prepare('INSERT OR IGNORE INTO subject (code, name, short_name, category, is_pe_arts, sort_order) VALUES (?, ?, ?, ?, ?, ?)')
       .run(s.code, s.name, s.shortName, s.category, s.peArts ? 1 : 0, i + 1));
