@@ -21,7 +21,7 @@ function listSubstitutions(db: Database.Database, termId: number, from?: string,
   const args: unknown[] = [termId];
   if (from) { where.push('s.date >= ?'); args.push(from); }
   if (to) { where.push('s.date <= ?'); args.push(to); }
-  return (db.prepare(`${SUB_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.date, s.period, g.level, c.class_no, s.id`).all(...args) as SubRow[]).map(toSub);
+  return (db.prepare(`${SUB_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.date, s.period, c.level, c.class_no, s.id`).all(...args) as SubRow[]).map(toSub);
 }
 
 type SubInput = ReturnType<typeof SubstitutionSchema.parse>;

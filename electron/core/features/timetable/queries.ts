@@ -70,7 +70,7 @@ function toLesson(r: LessonRow): Lesson {
 
 /** Every lesson of the term with names, ordered by grade, class, day, period. */
 export function listLessons(db: Database.Database, termId: number): Lesson[] {
-  const rows = db.prepare(`${LESSON_SELECT} WHERE l.term_id = ? ORDER BY g.level, c.class_no, l.day, l.period`).all(termId) as LessonRow[];
+  const rows = db.prepare(`${LESSON_SELECT} WHERE l.term_id = ? ORDER BY ct.level, ct.class_no, l.day, l.period`).all(termId) as LessonRow[];
   return rows.map(toLesson);
 }
 
