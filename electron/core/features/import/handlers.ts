@@ -1,6 +1,7 @@
 /** import/template, import/preview (writes nothing) and import/commit (backup, one transaction, audit). */
 import type { ParsedInput } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import { schoolDay } from '../../../../shared/domain/dates';
 import type { CoreContext } from '../../platform/context';
 import type { FeatureMethod } from '../../../../shared/contract';
 import type { HandlerMap } from '../../platform/handlers';
@@ -42,7 +43,7 @@ export const importHandlers: HandlerMap<FeatureMethod<'import'>> = {
     if (!ops.length) throw new AppError('VALIDATION', 'import.noRows');
     const backup = await ctx.backup('pre-import');
     const result = ctx.db.transaction(() => {
-      const r = writeOps(ctx.db, input.kind, ops);
+      const r = writeOps(ctx.db, input.kind, ops, schoolDay(ctx.now()));
       ctx.audit(AUDIT_ENTITY[input.kind], 'import', {
         summary: `导入 ${input.fileName}：新增 ${r.inserted}，更新 ${r.updated}，跳过 ${preview.counts.skip}`,
         after: { file: input.fileName, sheet: preview.sheet, inserted: r.inserted, updated: r.updated, skipped: preview.counts.skip, backup },

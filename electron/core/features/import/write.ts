@@ -8,11 +8,11 @@ import type { AssignmentOp, ImportOp, StudentOp, TeacherOp } from './analyze';
  * Runs inside the caller's transaction. On update a null value keeps what the database has. Ops are bound by
  * name; better-sqlite3 ignores keys a statement does not use (action, id on insert).
  */
-export function writeOps(db: Database.Database, kind: ImportKind, ops: ImportOp[]): { inserted: number; updated: number } {
+export function writeOps(db: Database.Database, kind: ImportKind, ops: ImportOp[], today: string): { inserted: number; updated: number } {
   let inserted = 0;
   let updated = 0;
   if (kind === 'students') {
-    return writeStudents(db, ops as StudentOp[]);
+    return writeStudents(db, ops as StudentOp[], today);
   } else if (kind === 'teachers') {
     const ins = db.prepare(`INSERT INTO teacher (staff_no, name, gender, birth_date, phone, subject_id, title, degree, certificate, certified, backbone_level, roles, is_pe_arts, hire_date, note)
       VALUES (@staffNo, @name, @gender, @birthDate, @phone, @subjectId, @title, @degree, @certificate, COALESCE(@certified, 1), COALESCE(@backboneLevel, '无'),

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { checkStudentNo } from '../../../../shared/domain/student-no';
+import { syncEnrollment } from './enrollment';
 
 /** The 学籍号 as stored: `G` + a bare valid 18-character ID number, anything else as given. */
 export function storedStudentNo(no: string): string {
@@ -30,9 +31,10 @@ export interface StudentWrite {
 
 /**
  * Writes many students in the caller's transaction with two prepared statements (a roster of thousands in
- * one go). On update a null value keeps what is stored; the name is always taken from the row.
+ * one go). On update a null value keeps what is stored; the name is always taken from the row. A student who
+ * joins or changes class gets the stretch in the history from `today`.
  */
-export function writeStudents(db: Database.Database, rows: StudentWrite[]): { inserted: number; updated: number } {
+export function writeStudents(db: Database.Database, rows: StudentWrite[], today: string): { inserted: number; updated: number } {
   const ins = db.prepare(`INSERT INTO student (student_no, name, gender, birth_date, class_id, left_behind, migrant, disability, hardship, note)
     VALUES (@studentNo, @name, @gender, @birthDate, @classId, COALESCE(@leftBehind, 0), COALESCE(@migrant, 0), COALESCE(@disability, 0), COALESCE(@hardship, 0), @note)`);
   const upd = db.prepare(`UPDATE student SET name = @name, gender = COALESCE(@gender, gender), birth_date = COALESCE(@birthDate, birth_date),
@@ -41,7 +43,9 @@ export function writeStudents(db: Database.Database, rows: StudentWrite[]): { in
   let inserted = 0;
   let updated = 0;
   for (const row of rows) {
-    if (row.action === 'insert') { ins.run(row); inserted++; } else { upd.run(row); updated++; }
+    const id = row.action === 'insert' ? Number(ins.run(row).lastInsertRowid) : (upd.run(row), row.id!);
+    if (row.action === 'insert') inserted++; else updated++;
+    syncEnrollment(db, id, today);
   }
   return { inserted, updated };
 }
