@@ -16,7 +16,9 @@ import {
 import type { CoreContext } from './platform/context';
 import { acquireFolderLock, type FolderLock } from './platform/db/lock';
 import { assertNotNewer, currentVersion, latestVersion, loadMigrations, migrate, pendingMigrations } from './platform/db/migrate';
-import { validationError } from './platform/errors';
+import { toAppError, validationError } from './platform/errors';
+import { refreshTermLocks } from './platform/term-lock';
+import { schoolDay } from '../../shared/domain/dates';
 import { currentTermId } from './platform/query';
 import { foldHandlers, foldReports } from './platform/feature';
 import { ReportCatalogue } from './platform/report/catalogue';
@@ -162,6 +164,7 @@ export class Core {
     this.ctx = this.makeContext(db);
     if (!isNew && pendingMigrations(db, migrations).length > 0) await createBackup(db, this.dataDir, 'pre-migration', this.now());
     migrate(db, migrations, this.now);
+    refreshTermLocks(db, schoolDay(this.now()));
     this.fileIds = { db: fileIdentity(this.dbFile), wal: fileIdentity(this.dbFile + '-wal') };
     if (dailyBackup && !isNew) await this.dailyBackupIfDue();
   }
@@ -293,9 +296,17 @@ export class Core {
     if (own) return (await own) as Output<M>;
     const h = HANDLERS.get(method);
     if (!h) throw new AppError('NOT_FOUND', 'unknownMethod', { method: String(method) });
-    // The input passed the method's own schema above, so it is the handler's input.
-    const out = await h(parsed.data as never, this.ctx!.pdf ? { ...this.ctx!, pdf: pdfOutsideLock(this.ctx!.pdf, hold) } : this.ctx!);
-    return out as Output<M>;
+    // Past terms lock as the calendar moves on (a cheap comparison; it writes only when the set changes).
+    if (this.state === 'ok' && this.db) refreshTermLocks(this.db, schoolDay(this.now()));
+    try {
+      // The input passed the method's own schema above, so it is the handler's input.
+      const out = await h(parsed.data as never, this.ctx!.pdf ? { ...this.ctx!, pdf: pdfOutsideLock(this.ctx!.pdf, hold) } : this.ctx!);
+      return out as Output<M>;
+    } catch (e) {
+      // A refused write to a locked term reaches every caller (tests, IPC, HTTP) as the same AppError.
+      if ((e as { code?: string })?.code === 'SQLITE_CONSTRAINT_TRIGGER') throw toAppError(e);
+      throw e;
+    }
   }
 
   /** Methods that reopen or replace the database live here, not in a module. */

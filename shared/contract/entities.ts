@@ -143,4 +143,4 @@ export interface AuditEntry {
   before: string | null; after: string | null;
 }
 
-export interface BackupInfo { file: string; kind: 'daily' | 'pre-migration' | 'pre-import' | 'pre-restore' | 'manual'; createdAt: string; size: number }
+export interface BackupInfo { file: string; kind: 'daily' | 'pre-migration' | 'pre-import' | 'pre-restore' | 'pre-rollover' | 'manual'; createdAt: string; size: number }

@@ -5,7 +5,7 @@
  * reports in it).
  */
 export const FEATURE_NAMES = [
-  'app', 'school', 'teachers', 'students', 'assignments', 'import', 'export', 'reports', 'backup', 'audit',
+  'app', 'school', 'school-years', 'teachers', 'students', 'assignments', 'import', 'export', 'reports', 'backup', 'audit',
   'attachments', 'timetable', 'fet', 'curriculum', 'workload', 'substitutions', 'struggling', 'exams',
   'routine-plans', 'observations', 'research', 'monthly-check',
 ] as const;

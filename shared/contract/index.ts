@@ -8,6 +8,7 @@ import type { FeatureName } from './features';
 import type { OutputOf } from './method';
 import { appContract } from './app';
 import { schoolContract } from './school';
+import { schoolYearsContract } from './school-years';
 import { teachersContract } from './teachers';
 import { studentsContract } from './students';
 import { assignmentsContract } from './assignments';
@@ -35,6 +36,7 @@ export * from './common';
 export { MAX_UPLOAD_BYTES } from './upload';
 export * from './app';
 export * from './school';
+export * from './school-years';
 export * from './teachers';
 export * from './students';
 export * from './assignments';
@@ -59,6 +61,7 @@ export * from './monthly-check';
 export const contract = {
   ...appContract,
   ...schoolContract,
+  ...schoolYearsContract,
   ...teachersContract,
   ...studentsContract,
   ...assignmentsContract,

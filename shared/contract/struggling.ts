@@ -128,6 +128,8 @@ export interface StrugglingFileRow {
   status: StrugglingStatus; source: 'exam' | 'nomination' | 'manual';
   openedOn: string; closedOn: string | null;
   tutoringCount: number; lastTutoringOn: string | null;
+  /** The file of a later term that continues this one (继续帮扶 carried at a roll-over), if any. */
+  carriedToId: number | null;
 }
 export interface StrugglingFile extends StrugglingFileRow {
   gender: string | null; leftBehind: boolean;

@@ -6,6 +6,7 @@ import type { FeatureName } from '../../../shared/contract';
 import type { AnyFeatureDef } from '../platform/feature';
 import { appFeature } from './app';
 import { schoolFeature } from './school';
+import { schoolYearsFeature } from './school-years';
 import { teachersFeature } from './teachers';
 import { studentsFeature } from './students';
 import { assignmentsFeature } from './assignments';
@@ -30,6 +31,7 @@ import { monthlyCheckFeature } from './monthly-check';
 export const FEATURES = [
   appFeature,
   schoolFeature,
+  schoolYearsFeature,
   teachersFeature,
   studentsFeature,
   assignmentsFeature,

@@ -9,7 +9,7 @@ import type { BackupInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 
 export type BackupKind = BackupInfo['kind'];
-const NAME_RE = /^jiaowu-(\d{8})-(\d{6})(?:-(\d{3}))?-(daily|pre-migration|pre-import|pre-restore|manual)\.sqlite$/;
+const NAME_RE = /^jiaowu-(\d{8})-(\d{6})(?:-(\d{3}))?-(daily|pre-migration|pre-import|pre-restore|pre-rollover|manual)\.sqlite$/;
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');

@@ -20,7 +20,7 @@ export interface CoreContext {
   /** The app status as 'app/status' returns it (after a change that affects it). */
   status(): AppStatus;
   /** Takes an automatic backup of the given kind (used before imports and restores). */
-  backup(kind: 'pre-import' | 'pre-restore' | 'daily' | 'pre-migration'): Promise<string>;
+  backup(kind: 'pre-import' | 'pre-restore' | 'pre-rollover' | 'daily' | 'pre-migration'): Promise<string>;
 }
 
 /**

@@ -37,6 +37,8 @@ function zodKey(i: z.core.$ZodIssue): string {
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   const code = (e as { code?: string })?.code ?? '';
+  // A write to a past term's records, refused by the 0008 triggers (platform/term-lock.ts).
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && (e as Error).message === 'termLocked') return new AppError('CONFLICT', 'termLocked');
   if (code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return new AppError('CONFLICT', 'duplicate');
   if (code.startsWith('SQLITE_CONSTRAINT_FOREIGNKEY')) return new AppError('IN_USE', 'inUse');
   if (code === 'SQLITE_BUSY') return new AppError('DB_LOCKED', 'dbBusy');

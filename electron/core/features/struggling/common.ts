@@ -58,7 +58,7 @@ export interface FileRowRecord {
   student_id: number; student_name: string; student_no: string; class_id: number | null; level: number | null; class_no: number | null;
   subject_ids: string; teacher_id: number | null; teacher_name: string | null; head_teacher_id: number | null; head_name: string | null;
   status: StrugglingStatus; source: 'exam' | 'nomination' | 'manual'; opened_on: string; closed_on: string | null;
-  tutoring_count: number; last_tutoring: string | null;
+  tutoring_count: number; last_tutoring: string | null; carried_to_id: number | null;
 }
 
 /**
@@ -71,7 +71,8 @@ SELECT f.id, f.term_id, y.name AS year_name, tm.term_no,
   f.subject_ids, f.teacher_id, t.name AS teacher_name, f.head_teacher_id, h.name AS head_name,
   f.status, f.source, f.opened_on, f.closed_on,
   (SELECT COUNT(*) FROM struggling_entry e WHERE e.file_id = f.id AND e.kind = 'tutoring') AS tutoring_count,
-  (SELECT MAX(e.entry_date) FROM struggling_entry e WHERE e.file_id = f.id AND e.kind = 'tutoring') AS last_tutoring
+  (SELECT MAX(e.entry_date) FROM struggling_entry e WHERE e.file_id = f.id AND e.kind = 'tutoring') AS last_tutoring,
+  (SELECT n.id FROM struggling_file n WHERE n.carried_from_id = f.id) AS carried_to_id
 FROM struggling_file f
 JOIN student s ON s.id = f.student_id
 JOIN term tm ON tm.id = f.term_id
@@ -91,7 +92,7 @@ export function toFileRow(r: FileRowRecord, subjects: Map<number, string>): Stru
     subjectIds, subjectNames: subjectIds.map((id) => subjects.get(id) ?? `#${id}`),
     teacherId: r.teacher_id, teacherName: r.teacher_name, headTeacherId: r.head_teacher_id, headTeacherName: r.head_name,
     status: r.status, source: r.source, openedOn: r.opened_on, closedOn: r.closed_on,
-    tutoringCount: r.tutoring_count, lastTutoringOn: r.last_tutoring,
+    tutoringCount: r.tutoring_count, lastTutoringOn: r.last_tutoring, carriedToId: r.carried_to_id,
   };
 }
 

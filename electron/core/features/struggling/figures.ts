@@ -23,7 +23,8 @@ export function rates(ctx: CoreContext, termId: number | undefined): RateReport 
 
 export function reminders(ctx: CoreContext, weeks: number | undefined): Reminder[] {
   const n = weeks ?? loadSettings(ctx).reminderWeeks;
-  const open = queryFileRows(ctx.db, {}).filter((f) => f.status === '帮扶中' || f.status === '继续帮扶');
+  // Open files, not those continued by a file of a later term (继续帮扶 carried at the roll-over).
+  const open = queryFileRows(ctx.db, {}).filter((f) => (f.status === '帮扶中' || f.status === '继续帮扶') && f.carriedToId === null);
   return overdueFiles(open, localDay(ctx.now()), n).map((f) => ({
     fileId: f.id, studentName: f.studentName, className: f.className, teacherId: f.teacherId, teacherName: f.teacherName,
     lastTutoringOn: f.lastTutoringOn, openedOn: f.openedOn, daysSince: f.daysSince,

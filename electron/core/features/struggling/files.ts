@@ -90,7 +90,8 @@ export function insertFile(ctx: CoreContext, f: NewFile): number {
 }
 
 export function openFileOf(ctx: CoreContext, studentId: number): number | null {
-  const r = ctx.db.prepare(`SELECT id FROM struggling_file WHERE student_id = ? AND status IN ('帮扶中', '继续帮扶')`).get(studentId) as { id: number } | undefined;
+  const r = ctx.db.prepare(`SELECT id FROM struggling_file f WHERE student_id = ? AND status IN ('帮扶中', '继续帮扶')
+    AND NOT EXISTS (SELECT 1 FROM struggling_file n WHERE n.carried_from_id = f.id)`).get(studentId) as { id: number } | undefined;
   return r?.id ?? null;
 }
 

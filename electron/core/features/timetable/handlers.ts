@@ -149,7 +149,7 @@ function saveRoom(ctx: CoreContext, input: { id?: number; name: string; kind: st
  * Copies lessons from another term. Each lesson's assignment is mapped to the target term's assignment of the same
  * class and subject (the same teacher when there are several); cells already filled in the target stay as they are.
  */
-function copyFromTerm(ctx: CoreContext, fromTermId: number, toTermId: number, classIds?: number[]) {
+export function copyFromTerm(ctx: CoreContext, fromTermId: number, toTermId: number, classIds?: number[]) {
   const { db } = ctx;
   requireTerm(db, fromTermId);
   requireTerm(db, toTermId);

@@ -1,5 +1,5 @@
 /** What other features may use of the timetable feature. */
-export { taught } from './handlers';
+export { copyFromTerm, taught } from './handlers';
 export { DAY_NAMES } from './print/data';
 export { loadSettings, writeSettings } from './queries';
 export { addSampleTimetable, type SampleTimetableSummary } from './sample-timetable';

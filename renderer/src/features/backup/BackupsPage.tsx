@@ -15,7 +15,7 @@ import { Page } from '../../components/Page';
 import { formatSize, formatTime, labelFor } from '../../components/format';
 
 const KIND_COLORS: Record<BackupInfo['kind'], string> = {
-  daily: 'default', 'pre-migration': 'purple', 'pre-import': 'blue', 'pre-restore': 'orange', manual: 'green',
+  daily: 'default', 'pre-migration': 'purple', 'pre-import': 'blue', 'pre-restore': 'orange', 'pre-rollover': 'cyan', manual: 'green',
 };
 
 export default function BackupsPage() {

@@ -92,6 +92,10 @@ SELECT s.id, (SELECT year_id FROM m8_year), s.class_id,
        (SELECT MIN(t.start_date) FROM term t WHERE t.school_year_id = (SELECT year_id FROM m8_year)), '入学'
 FROM student s WHERE s.class_id IS NOT NULL AND (SELECT year_id FROM m8_year) IS NOT NULL;
 
+-- A struggling-student file carried into a new term (继续帮扶) points at the file it continues.
+ALTER TABLE struggling_file ADD COLUMN carried_from_id INTEGER REFERENCES struggling_file(id);
+CREATE INDEX struggling_file_carried ON struggling_file(carried_from_id);
+
 -- A past term opened for changes, with who and why (the audit log has the same).
 CREATE TABLE term_unlock (
   term_id     INTEGER PRIMARY KEY REFERENCES term(id),
@@ -115,5 +119,154 @@ LEFT JOIN class_year cy ON cy.class_id = c.id AND cy.school_year_id = y.id;
 -- The same per term: a record's (class_id, term_id) gives the class's name at the time of the record.
 CREATE VIEW class_in_term AS
 SELECT t.id AS term_id, ciy.* FROM term t JOIN class_in_year ciy ON ciy.school_year_id = t.school_year_id;
+
+-- Past terms are read-only: term_lock holds the terms locked now (a later term has begun and nobody unlocked
+-- it; platform/term-lock.ts keeps the set current), and these triggers refuse any write to their records.
+CREATE TABLE term_lock (term_id INTEGER PRIMARY KEY REFERENCES term(id)) WITHOUT ROWID;
+
+CREATE TRIGGER teaching_assignment_term_lock_insert BEFORE INSERT ON teaching_assignment WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER teaching_assignment_term_lock_update BEFORE UPDATE ON teaching_assignment WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER teaching_assignment_term_lock_delete BEFORE DELETE ON teaching_assignment WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER timetable_settings_term_lock_insert BEFORE INSERT ON timetable_settings WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER timetable_settings_term_lock_update BEFORE UPDATE ON timetable_settings WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER timetable_settings_term_lock_delete BEFORE DELETE ON timetable_settings WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER teacher_unavailable_term_lock_insert BEFORE INSERT ON teacher_unavailable WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER teacher_unavailable_term_lock_update BEFORE UPDATE ON teacher_unavailable WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER teacher_unavailable_term_lock_delete BEFORE DELETE ON teacher_unavailable WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER lesson_term_lock_insert BEFORE INSERT ON lesson WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER lesson_term_lock_update BEFORE UPDATE ON lesson WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER lesson_term_lock_delete BEFORE DELETE ON lesson WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER substitution_term_lock_insert BEFORE INSERT ON substitution WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER substitution_term_lock_update BEFORE UPDATE ON substitution WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER substitution_term_lock_delete BEFORE DELETE ON substitution WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER routine_standard_term_lock_insert BEFORE INSERT ON routine_standard WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER routine_standard_term_lock_update BEFORE UPDATE ON routine_standard WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER routine_standard_term_lock_delete BEFORE DELETE ON routine_standard WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER lesson_plan_term_lock_insert BEFORE INSERT ON lesson_plan WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER lesson_plan_term_lock_update BEFORE UPDATE ON lesson_plan WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER lesson_plan_term_lock_delete BEFORE DELETE ON lesson_plan WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER plan_check_term_lock_insert BEFORE INSERT ON plan_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER plan_check_term_lock_update BEFORE UPDATE ON plan_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER plan_check_term_lock_delete BEFORE DELETE ON plan_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER collective_prep_term_lock_insert BEFORE INSERT ON collective_prep WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER collective_prep_term_lock_update BEFORE UPDATE ON collective_prep WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER collective_prep_term_lock_delete BEFORE DELETE ON collective_prep WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER homework_check_term_lock_insert BEFORE INSERT ON homework_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER homework_check_term_lock_update BEFORE UPDATE ON homework_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER homework_check_term_lock_delete BEFORE DELETE ON homework_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_quota_term_lock_insert BEFORE INSERT ON observation_quota WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_quota_term_lock_update BEFORE UPDATE ON observation_quota WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_quota_term_lock_delete BEFORE DELETE ON observation_quota WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_quota_override_term_lock_insert BEFORE INSERT ON observation_quota_override WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_quota_override_term_lock_update BEFORE UPDATE ON observation_quota_override WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_quota_override_term_lock_delete BEFORE DELETE ON observation_quota_override WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_term_lock_insert BEFORE INSERT ON observation WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_term_lock_update BEFORE UPDATE ON observation WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER observation_term_lock_delete BEFORE DELETE ON observation WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER research_activity_term_lock_insert BEFORE INSERT ON research_activity WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER research_activity_term_lock_update BEFORE UPDATE ON research_activity WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER research_activity_term_lock_delete BEFORE DELETE ON research_activity WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER monthly_check_term_lock_insert BEFORE INSERT ON monthly_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER monthly_check_term_lock_update BEFORE UPDATE ON monthly_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER monthly_check_term_lock_delete BEFORE DELETE ON monthly_check WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_term_lock_insert BEFORE INSERT ON exam WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_term_lock_update BEFORE UPDATE ON exam WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_term_lock_delete BEFORE DELETE ON exam WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER struggling_nomination_term_lock_insert BEFORE INSERT ON struggling_nomination WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER struggling_nomination_term_lock_update BEFORE UPDATE ON struggling_nomination WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id, NEW.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER struggling_nomination_term_lock_delete BEFORE DELETE ON struggling_nomination WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER score_term_lock_insert BEFORE INSERT ON score WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER score_term_lock_update BEFORE UPDATE ON score WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER score_term_lock_delete BEFORE DELETE ON score WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_student_term_lock_insert BEFORE INSERT ON exam_student WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_student_term_lock_update BEFORE UPDATE ON exam_student WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_student_term_lock_delete BEFORE DELETE ON exam_student WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_subject_term_lock_insert BEFORE INSERT ON exam_subject WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_subject_term_lock_update BEFORE UPDATE ON exam_subject WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_subject_term_lock_delete BEFORE DELETE ON exam_subject WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_grade_term_lock_insert BEFORE INSERT ON exam_grade WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_grade_term_lock_update BEFORE UPDATE ON exam_grade WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER exam_grade_term_lock_delete BEFORE DELETE ON exam_grade WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER monthly_sheet_term_lock_insert BEFORE INSERT ON monthly_sheet WHEN EXISTS (SELECT 1 FROM monthly_check p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.check_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER monthly_sheet_term_lock_update BEFORE UPDATE ON monthly_sheet WHEN EXISTS (SELECT 1 FROM monthly_check p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.check_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER monthly_sheet_term_lock_delete BEFORE DELETE ON monthly_sheet WHEN EXISTS (SELECT 1 FROM monthly_check p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.check_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER research_attendance_term_lock_insert BEFORE INSERT ON research_attendance WHEN EXISTS (SELECT 1 FROM research_activity p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.activity_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER research_attendance_term_lock_update BEFORE UPDATE ON research_attendance WHEN EXISTS (SELECT 1 FROM research_activity p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.activity_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER research_attendance_term_lock_delete BEFORE DELETE ON research_attendance WHEN EXISTS (SELECT 1 FROM research_activity p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.activity_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER collective_prep_attendee_term_lock_insert BEFORE INSERT ON collective_prep_attendee WHEN EXISTS (SELECT 1 FROM collective_prep p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.prep_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER collective_prep_attendee_term_lock_update BEFORE UPDATE ON collective_prep_attendee WHEN EXISTS (SELECT 1 FROM collective_prep p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.prep_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
+CREATE TRIGGER collective_prep_attendee_term_lock_delete BEFORE DELETE ON collective_prep_attendee WHEN EXISTS (SELECT 1 FROM collective_prep p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.prep_id)
+BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
 
 DROP TABLE m8_year;

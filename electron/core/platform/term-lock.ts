@@ -1,0 +1,47 @@
+/**
+ * Past terms are read-only by default (过往学期只读). A term is past once a later term has begun; the clerk
+ * can unlock one with a reason (audited, kept in term_unlock). The locked set lives in `term_lock`, which the
+ * 0008 triggers read on every write to a term's records, so no write path can slip past it.
+ */
+import type Database from 'better-sqlite3';
+
+/** The terms that should be locked on `today` (YYYY-MM-DD). */
+export function termsToLock(db: Database.Database, today: string): number[] {
+  return (db.prepare(
+    `SELECT t.id FROM term t
+      WHERE EXISTS (SELECT 1 FROM term u WHERE u.start_date > t.start_date AND u.start_date <= ?)
+        AND t.id NOT IN (SELECT term_id FROM term_unlock)
+      ORDER BY t.id`,
+  ).pluck().all(today) as number[]);
+}
+
+/** Brings term_lock up to date; writes only when the set changed. Returns the locked term ids. */
+export function refreshTermLocks(db: Database.Database, today: string): number[] {
+  const want = termsToLock(db, today);
+  const have = db.prepare('SELECT term_id FROM term_lock ORDER BY term_id').pluck().all() as number[];
+  if (want.length !== have.length || want.some((id, i) => id !== have[i])) {
+    db.transaction(() => {
+      db.prepare('DELETE FROM term_lock').run();
+      const ins = db.prepare('INSERT INTO term_lock (term_id) VALUES (?)');
+      for (const id of want) ins.run(id);
+    })();
+  }
+  return want;
+}
+
+export function isTermLocked(db: Database.Database, termId: number): boolean {
+  return !!db.prepare('SELECT 1 FROM term_lock WHERE term_id = ?').get(termId);
+}
+
+/**
+ * Runs `fn` with every lock lifted (the roll-over copying a past term's settings forward never writes to
+ * it, but generating the sample's history does), then puts the locks back as they should be.
+ */
+export function withoutTermLocks<T>(db: Database.Database, today: string, fn: () => T): T {
+  db.prepare('DELETE FROM term_lock').run();
+  try {
+    return fn();
+  } finally {
+    refreshTermLocks(db, today);
+  }
+}
