@@ -11,6 +11,8 @@ import { AppError } from '../../../../shared/errors';
 import { schoolYearStart } from '../../../../shared/domain/calendar';
 import type { CoreContext } from '../../platform/context';
 import { insertCohortClass, setHeadTeacher } from '../../platform/classes';
+import { schoolYearOfTerm } from '../../platform/query';
+import { addSampleHistory } from './sample-history';
 import { addDays, makeStudentNo, Rng, uniqueNameMaker } from '../../platform/sample-names';
 import { seedNationalSubjects } from '../school/service';
 import { addSampleTimetable } from '../timetable/service';
@@ -115,6 +117,7 @@ export function loadSampleSchool(ctx: CoreContext): GeneratedSchoolSummary {
     addSampleRoutinePlans(ctx, summary.currentTermId);
     addSampleRoutineMonthly(ctx, summary.currentTermId);
     addSampleStrugglingFiles(ctx, summary.currentTermId);
+    addSampleHistory(ctx, { currentYearId: schoolYearOfTerm(ctx.db, summary.currentTermId)!, countyCode: SAMPLE_SCHOOL_SPEC.countyCode, seed: SAMPLE_SCHOOL_SPEC.seed });
     return summary;
   })();
 }
@@ -416,6 +419,12 @@ function buildSchool(ctx: CoreContext, spec: SchoolSpec): GeneratedSchoolSummary
         students++;
       }
     });
+
+    // Every student's stretch in this year's class (入学 for the entry grade, 升级 for the others).
+    db.prepare(
+      `INSERT INTO student_enrollment (student_id, school_year_id, class_id, from_date, start_change)
+       SELECT s.id, ?, s.class_id, ?, CASE WHEN c.entry_year = ? THEN '入学' ELSE '升级' END FROM student s JOIN class c ON c.id = s.class_id ORDER BY s.id`,
+    ).run(yearId, terms[0].start, spec.startYear);
 
     db.prepare(
       'INSERT INTO school (id, name, code, type, address, principal, phone, is_sample) VALUES (1, ?, ?, ?, ?, ?, ?, 1)',

@@ -1,2 +1,3 @@
 /** What other features may use of the monthly-check feature. */
 export { addSampleRoutineMonthly } from './sample';
+export { startMonth } from './monthly';

@@ -33,7 +33,7 @@ export function openFilesToCarry(db: Database.Database): OpenFile[] {
   return db.prepare(
     `SELECT f.id, f.term_id AS termId, f.student_id AS studentId, s.name AS studentName, s.class_id AS classId FROM struggling_file f JOIN student s ON s.id = f.student_id
       WHERE f.status IN ('帮扶中', '继续帮扶') AND s.status = '在读' AND s.archived = 0
-        AND NOT EXISTS (SELECT 1 FROM struggling_file n WHERE n.carried_from_id = f.id)
+        AND f.carried_on IS NULL
       ORDER BY f.id`,
   ).all() as OpenFile[];
 }
@@ -53,11 +53,11 @@ export function carryStrugglingFiles(db: Database.Database, files: OpenFile[], t
      FROM struggling_file f WHERE f.id = ?`,
   );
   const causes = db.prepare('INSERT INTO struggling_cause (file_id, dimension, note) SELECT ?, dimension, note FROM struggling_cause WHERE file_id = ?');
-  const mark = db.prepare(`UPDATE struggling_file SET status = '继续帮扶', updated_at = ? WHERE id = ? AND status = '帮扶中'`);
+  const mark = db.prepare(`UPDATE struggling_file SET status = '继续帮扶', carried_on = ?, updated_at = ? WHERE id = ?`);
   for (const f of files) {
+    mark.run(openedOn, now, f.id);
     const id = Number(copy.run(toTermId, f.classId, f.classId, toTermId, openedOn, now, now, f.id).lastInsertRowid);
     causes.run(id, f.id);
-    mark.run(now, f.id);
   }
   return files.length;
 }

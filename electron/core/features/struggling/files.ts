@@ -91,7 +91,7 @@ export function insertFile(ctx: CoreContext, f: NewFile): number {
 
 export function openFileOf(ctx: CoreContext, studentId: number): number | null {
   const r = ctx.db.prepare(`SELECT id FROM struggling_file f WHERE student_id = ? AND status IN ('帮扶中', '继续帮扶')
-    AND NOT EXISTS (SELECT 1 FROM struggling_file n WHERE n.carried_from_id = f.id)`).get(studentId) as { id: number } | undefined;
+    AND carried_on IS NULL`).get(studentId) as { id: number } | undefined;
   return r?.id ?? null;
 }
 

@@ -92,9 +92,13 @@ SELECT s.id, (SELECT year_id FROM m8_year), s.class_id,
        (SELECT MIN(t.start_date) FROM term t WHERE t.school_year_id = (SELECT year_id FROM m8_year)), '入学'
 FROM student s WHERE s.class_id IS NOT NULL AND (SELECT year_id FROM m8_year) IS NOT NULL;
 
--- A struggling-student file carried into a new term (继续帮扶) points at the file it continues.
+-- A struggling-student file carried into a new term (继续帮扶) points at the file it continues; the old file
+-- records the day it was carried and stops being the student's open file.
 ALTER TABLE struggling_file ADD COLUMN carried_from_id INTEGER REFERENCES struggling_file(id);
+ALTER TABLE struggling_file ADD COLUMN carried_on TEXT;
 CREATE INDEX struggling_file_carried ON struggling_file(carried_from_id);
+DROP INDEX struggling_file_open;
+CREATE UNIQUE INDEX struggling_file_open ON struggling_file(student_id) WHERE status IN ('帮扶中', '继续帮扶') AND carried_on IS NULL;
 
 -- A past term opened for changes, with who and why (the audit log has the same).
 CREATE TABLE term_unlock (
