@@ -38,6 +38,8 @@ export const TermSchema = z.object({
 export interface Term {
   id: number; schoolYearId: number; schoolYearName: string; termNo: 1 | 2; name: string;
   startDate: string; teachingWeeks: number; isCurrent: boolean;
+  /** A past term, read-only until unlocked (a later term has begun). */
+  locked: boolean;
 }
 
 export interface Grade { id: number; level: number; name: string; classCount: number }

@@ -8,6 +8,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { TermLockBanner } from '../features/school-years';
 import { useAppState } from './AppState';
 import { ROUTES, useHashRoute } from './routes';
 import { useApiError } from './useApiError';
@@ -126,6 +127,7 @@ export function Layout() {
             <LanguageSwitch />
           </Space>
         </AntLayout.Header>
+        <TermLockBanner />
         <AntLayout.Content className="jw-content">
           <Suspense fallback={<div className="jw-center"><Spin /></div>}>
             <Page key={current.path} />

@@ -6,7 +6,7 @@ import {
   CalendarOutlined, ControlOutlined, EyeOutlined, FileTextOutlined, FormOutlined,
   AppstoreOutlined, BarChartOutlined, CheckSquareOutlined, SettingOutlined, SwapOutlined, TableOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
-  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined,
+  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, HistoryOutlined,
 } from '@ant-design/icons';
 import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import AssignmentsPage from '../features/assignments/AssignmentsPage';
@@ -29,6 +29,7 @@ export interface RouteDef {
 
 export const ROUTES: RouteDef[] = [
   { path: 'school', labelKey: 'nav.school', icon: <BankOutlined />, component: SchoolPage, section: 'setup' },
+  { path: 'school-years', labelKey: 'nav.schoolYears', icon: <HistoryOutlined />, component: lazy(() => import('../features/school-years/SchoolYearsPage')), section: 'setup' },
   { path: 'classes', labelKey: 'nav.classes', icon: <ApartmentOutlined />, component: ClassesPage, section: 'setup' },
   { path: 'subjects', labelKey: 'nav.subjects', icon: <BookOutlined />, component: SubjectsPage, section: 'setup' },
   { path: 'teachers', labelKey: 'nav.teachers', icon: <UserOutlined />, component: TeachersPage, section: 'setup' },

@@ -94,6 +94,8 @@ export interface DataGridProps<T extends { id: number }> {
   fit?: boolean;
   /** Show 添加 (default yes when `save` is given); lists whose rows core creates (monthly sheets) turn it off. */
   canAdd?: boolean;
+  /** Called with the selected saved rows (for actions on one record beside the grid). */
+  onSelect?: (rows: T[]) => void;
 }
 
 type Row = Record<string, unknown> & { __key: string; id?: number; archived?: boolean };
@@ -146,7 +148,7 @@ function parseFor(col: GridColumn<unknown>, raw: unknown): unknown {
 const STATE_PREFIX = 'jiaowu.grid.';
 
 export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
-  const { id, columns, load, save, saveMany, archive, remove, newRow, exportList, exportTermId, toolbar, onChanged, fit, canAdd = true } = props;
+  const { id, columns, load, save, saveMany, archive, remove, newRow, exportList, exportTermId, toolbar, onChanged, fit, canAdd = true, onSelect } = props;
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -575,7 +577,11 @@ export function DataGrid<T extends { id: number }>(props: DataGridProps<T>) {
           doesExternalFilterPass={doesExternalFilterPass}
           onGridReady={onGridReady}
           onCellValueChanged={onCellValueChanged}
-          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
+          onSelectionChanged={(e) => {
+            const rows = e.api.getSelectedRows();
+            setSelected(rows);
+            onSelect?.(rows.filter((r) => r.id !== undefined) as unknown as T[]);
+          }}
           onModelUpdated={updateCounts}
           onGridPreDestroyed={() => { apiRef.current = null; }}
           onColumnMoved={(e) => e.finished && saveColumnState()}

@@ -44,14 +44,15 @@ export function useSubjectOptions() {
   );
 }
 
-export function useClassOptions() {
+/** The classes of the year on screen, or of the term `termId`'s school year (names as they were that year). */
+export function useClassOptions(termId?: number) {
   const { t } = useTranslation();
   return useOptions(
     useCallback(async () => {
-      const rows = await api.call('school/listClasses', { includeArchived: true });
+      const rows = await api.call('school/listClasses', { includeArchived: true, termId });
       rows.sort((a, b) => a.gradeLevel - b.gradeLevel || a.classNo - b.classNo);
       return archivedLast(rows.map((r) => ({ value: r.id, label: r.archived ? `${r.name} (${t('grid.archivedMark')})` : r.name, archived: r.archived })));
-    }, [t]),
+    }, [t, termId]),
   );
 }
 

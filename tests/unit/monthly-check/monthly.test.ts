@@ -95,7 +95,7 @@ describe('quotas', () => {
     const p = await core.call('observations/quotaProgress', { termId, asOf: '2025-10-12' });
     expect(p.elapsedWeeks).toBe(6);
     const me = p.people.find((x) => x.teacherId === principal)!;
-    const done = count("SELECT COUNT(*) n FROM observation WHERE observer_id = ? AND date <= '2025-10-12'", principal);
+    const done = count("SELECT COUNT(*) n FROM observation WHERE term_id = ? AND observer_id = ? AND date <= '2025-10-12'", termId, principal);
     expect(me).toMatchObject({ role: '校长', quota: 40, overridden: true, done, projected: Math.round(done / 6 * 20 * 10) / 10 });
     const plain = p.people.find((x) => x.roles.length === 1 && x.roles[0] === '任课教师')!;
     expect(plain.quota).toBe(12);
@@ -130,7 +130,7 @@ describe('the monthly check', () => {
     expect(r.rows.length).toBe(teaching);
     const again = await core.call('monthly-check/start', { termId, month });
     expect(again).toMatchObject({ created: 0, alreadyStarted: true });
-    expect(count('SELECT COUNT(*) n FROM monthly_sheet')).toBe(teaching);
+    expect(count('SELECT COUNT(*) n FROM monthly_sheet s JOIN monthly_check c ON c.id = s.check_id WHERE c.term_id = ?', termId)).toBe(teaching);
     // Facts: observations made in the month, weekly periods from the assignments.
     const row = r.rows[0];
     expect(row.observationsDone).toBe(count("SELECT COUNT(*) n FROM observation WHERE observer_id = ? AND date BETWEEN '2025-09-01' AND '2025-09-30'", row.teacherId));
@@ -180,7 +180,7 @@ describe('the monthly check', () => {
   it('counts progress by group and feeds the bulletin and the term summary', async () => {
     const p = await core.call('monthly-check/progress', { termId, month });
     expect(p.checked).toBe(2);
-    expect(p.total).toBe(count('SELECT COUNT(*) n FROM monthly_sheet'));
+    expect(p.total).toBe(count('SELECT COUNT(*) n FROM monthly_sheet s JOIN monthly_check c ON c.id = s.check_id WHERE c.term_id = ?', termId));
     expect(p.byGroup.reduce((s, g) => s + g.checked, 0)).toBeGreaterThanOrEqual(2);
     const months = await core.call('monthly-check/months', { termId });
     expect(months.find((m) => m.month === month)).toMatchObject({ started: true, checked: 2 });

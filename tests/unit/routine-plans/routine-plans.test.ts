@@ -40,7 +40,7 @@ describe('sample routine records', () => {
     expect(count('SELECT COUNT(*) n FROM lesson_plan')).toBeGreaterThan(10);
     expect(count('SELECT COUNT(*) n FROM collective_prep')).toBeGreaterThan(10);
     // All in October (the check is the last Friday before "today", 2025-10-15).
-    expect(count("SELECT COUNT(*) n FROM plan_check WHERE check_date <> '2025-10-10'")).toBe(0);
+    expect(count("SELECT COUNT(*) n FROM plan_check WHERE term_id = ? AND check_date <> '2025-10-10'", termId)).toBe(0);
   });
 });
 

@@ -9,7 +9,6 @@
  * It runs after the current year is built (its own random stream, so the current year is the same as without
  * history) and writes the past the way the app would have: past terms lock only when the next call comes.
  */
-import type Database from 'better-sqlite3';
 import type { Gender } from '../../../../shared/domain/constants';
 import { addDaysIso } from '../../../../shared/domain/dates';
 import { termMonths } from '../../../../shared/domain/routine/monthly';

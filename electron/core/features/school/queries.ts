@@ -31,13 +31,14 @@ export function listYears(db: Database.Database): SchoolYear[] {
 
 export function listTerms(db: Database.Database, currentId: number | null): Term[] {
   const rows = db.prepare(
-    `SELECT t.id, t.school_year_id, y.name AS year_name, t.term_no, t.start_date, t.teaching_weeks
+    `SELECT t.id, t.school_year_id, y.name AS year_name, t.term_no, t.start_date, t.teaching_weeks,
+       EXISTS (SELECT 1 FROM term_lock l WHERE l.term_id = t.id) AS locked
      FROM term t JOIN school_year y ON y.id = t.school_year_id ORDER BY y.start_year DESC, t.term_no DESC`,
   ).all() as Row[];
   return rows.map((r) => ({
     id: r.id as number, schoolYearId: r.school_year_id as number, schoolYearName: r.year_name as string,
     termNo: r.term_no as 1 | 2, name: termName(r.year_name as string, r.term_no as number),
-    startDate: r.start_date as string, teachingWeeks: r.teaching_weeks as number, isCurrent: r.id === currentId,
+    startDate: r.start_date as string, teachingWeeks: r.teaching_weeks as number, isCurrent: r.id === currentId, locked: bool(r.locked),
   }));
 }
 

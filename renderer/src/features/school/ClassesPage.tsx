@@ -24,6 +24,7 @@ export default function ClassesPage() {
       { field: 'gradeId', header: t('fields.grade'), kind: 'select', options: grades, required: true, width: 110 },
       { field: 'classNo', header: t('fields.classNo'), kind: 'number', required: true, width: 90 },
       { field: 'name', header: t('fields.className'), editable: false, width: 140 },
+      { field: 'cohortName', header: t('fields.cohort'), editable: false, width: 110 },
       { field: 'headTeacherId', header: t('fields.headTeacher'), kind: 'select', options: teachers, nullable: true, width: 130, people: true },
       { field: 'studentCount', header: t('fields.studentCount'), kind: 'number', editable: false, width: 100 },
     ],

@@ -2,8 +2,8 @@
  * 学生: the roster with 学籍号 kept as text. The four support flags (留守/随迁/残疾/困难) are sensitive
  * personal information: shown only as checkboxes here, never as words in lists.
  */
-import { LockOutlined } from '@ant-design/icons';
-import { Select, Tooltip } from 'antd';
+import { HistoryOutlined, LockOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Tooltip } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StudentSchema, type Student } from '../../../../shared/contract';
@@ -12,10 +12,20 @@ import { api } from '../../api/client';
 import { DataGrid, type GridColumn } from '../../components/DataGrid';
 import { pickInput, useClassOptions, useEnumOptions } from '../../components/lookups';
 import { Page } from '../../components/Page';
+import { useAppState } from '../../app/AppState';
+import { StudentChangeModal } from './StudentChangeModal';
+import { StudentHistoryDrawer } from './StudentHistoryDrawer';
 
 export default function StudentsPage() {
   const { t } = useTranslation();
-  const [classes] = useClassOptions();
+  // A student's class is the class now: named for the newest school year, whatever term is on screen.
+  const { terms } = useAppState();
+  const newestTermId = useMemo(() => [...terms].sort((a, b) => b.startDate.localeCompare(a.startDate))[0]?.id, [terms]);
+  const [classes] = useClassOptions(newestTermId);
+  const [selected, setSelected] = useState<Student[]>([]);
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
+  const [changing, setChanging] = useState<Student | null>(null);
+  const [version, setVersion] = useState(0);
   const genders = useEnumOptions('gender', GENDERS);
   const statuses = useEnumOptions('studentStatus', STUDENT_STATUSES);
   const [classId, setClassId] = useState<number | undefined>(undefined);
@@ -39,14 +49,17 @@ export default function StudentsPage() {
 
   const load = useCallback(
     ({ includeArchived }: { includeArchived: boolean }) => api.call('students/list', { includeArchived, classId }),
-    [classId],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version reloads the rows after a change of status
+    [classId, version],
   );
   const save = useCallback((row: Student) => api.call('students/save', pickInput(StudentSchema, row)), []);
   const saveMany = useCallback((rows: Student[]) => api.call('students/saveMany', { rows: rows.map((r) => pickInput(StudentSchema, r)) }), []);
   const archive = useCallback((row: Student, archived: boolean) => api.call('students/archive', { id: row.id, archived }), []);
   const newRow = useCallback((): Partial<Student> => ({ classId: classId ?? null, status: '在读', leftBehind: false, migrant: false, disability: false, hardship: false }), [classId]);
 
+  const one = selected.length === 1 ? selected[0] : null;
   const classFilter = (
+    <Space>
     <Select
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
@@ -57,6 +70,13 @@ export default function StudentsPage() {
       options={classes.filter((c) => !c.archived).map((c) => ({ value: c.value as number, label: c.label }))}
       data-testid="students-class-filter"
     />
+      <Tooltip title={one ? undefined : t('studentHistory.pickOne')}>
+        <Button icon={<HistoryOutlined />} disabled={!one} onClick={() => one && setHistoryOf(one.id)} data-testid="student-history-open">{t('studentHistory.open')}</Button>
+      </Tooltip>
+      <Tooltip title={one ? undefined : t('studentHistory.pickOne')}>
+        <Button icon={<SwapOutlined />} disabled={!one} onClick={() => one && setChanging(one)} data-testid="student-change-open">{t('studentHistory.change')}</Button>
+      </Tooltip>
+    </Space>
   );
 
   return (
@@ -78,7 +98,10 @@ export default function StudentsPage() {
         newRow={newRow}
         toolbar={classFilter}
         exportList="students"
+        onSelect={setSelected}
       />
+      <StudentHistoryDrawer studentId={historyOf} onClose={() => setHistoryOf(null)} />
+      <StudentChangeModal student={changing} classes={classes} onClose={() => setChanging(null)} onDone={() => { setChanging(null); setVersion((v) => v + 1); }} />
     </Page>
   );
 }
