@@ -1,0 +1,52 @@
+/**
+ * Past terms are read-only: once a later term has begun, every write to the term's records is refused (by the
+ * triggers, whatever the method), until the term is unlocked with a reason; unlocking and locking are audited.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Core } from '../../../electron/core/app';
+import { closeTempCore, tempDir } from '../../helpers/core';
+
+let core: Core;
+let dir: string;
+let clock = new Date('2025-10-15T08:00:00Z');
+const count = (sql: string, ...args: unknown[]) => (core.context().db.prepare(sql).get(...args) as { n: number }).n;
+
+beforeEach(async () => {
+  dir = tempDir();
+  clock = new Date('2025-10-15T08:00:00Z');
+  core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => clock });
+  await core.call('app/setOperator', { name: '教务员' });
+  await core.call('app/loadSample', {});
+});
+afterEach(async () => { await closeTempCore(core, dir); });
+
+describe('past terms', () => {
+  it('lock when a later term begins, and refuse writes through any method', async () => {
+    const t1 = core.status().currentTermId!;
+    expect((await core.call('school-years/lockState', { termId: t1 })).locked).toBe(false);
+    clock = new Date('2026-03-02T08:00:00Z'); // term 2 has begun
+    expect((await core.call('school-years/lockState', { termId: t1 })).locked).toBe(true);
+    const obs = core.context().db.prepare('SELECT id FROM observation WHERE term_id = ? LIMIT 1').get(t1) as { id: number };
+    const before = count('SELECT COUNT(*) n FROM observation WHERE term_id = ?', t1);
+    await expect(core.call('observations/delete', { id: obs.id })).rejects.toMatchObject({ code: 'CONFLICT', key: 'termLocked' });
+    const exam = core.context().db.prepare('SELECT e.id FROM exam e JOIN term t ON t.id = e.term_id WHERE t.start_date < ? LIMIT 1').get('2025-09-01') as { id: number };
+    await expect(core.call('exams/delete', { id: exam.id })).rejects.toMatchObject({ key: 'termLocked' });
+    expect(count('SELECT COUNT(*) n FROM observation WHERE term_id = ?', t1)).toBe(before);
+    // Reading is fine.
+    expect((await core.call('exams/analysis', { examId: exam.id })).grades.length).toBe(1);
+  });
+
+  it('unlock with a reason (audited), take corrections, and lock again', async () => {
+    const past = (await core.call('school/listTerms', {})).find((t) => t.locked)!;
+    await expect(core.call('school-years/unlockTerm', { termId: past.id, reason: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const s = await core.call('school-years/unlockTerm', { termId: past.id, reason: '补录遗漏的听课记录' });
+    expect(s).toMatchObject({ locked: false, unlocked: { reason: '补录遗漏的听课记录', operator: '教务员' } });
+    const obs = core.context().db.prepare('SELECT id FROM observation WHERE term_id = ? LIMIT 1').get(past.id) as { id: number };
+    await core.call('observations/delete', { id: obs.id });
+    expect(count("SELECT COUNT(*) n FROM audit_log WHERE entity = 'term' AND action = 'unlock' AND summary LIKE '%补录遗漏的听课记录%'")).toBe(1);
+    await core.call('school-years/lockTerm', { termId: past.id });
+    expect((await core.call('school/listTerms', {})).find((t) => t.id === past.id)!.locked).toBe(true);
+    const another = core.context().db.prepare('SELECT id FROM observation WHERE term_id = ? LIMIT 1').get(past.id) as { id: number };
+    await expect(core.call('observations/delete', { id: another.id })).rejects.toMatchObject({ key: 'termLocked' });
+  });
+});
