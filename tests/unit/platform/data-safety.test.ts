@@ -194,3 +194,29 @@ describe('the data-folder lock', () => {
     acquireFolderLock(dir).release();
   });
 });
+
+describe('the page check at open (quick_check)', () => {
+  it('is skipped only for the file exactly as a clean close left it', async () => {
+    const dir = tempDir('jw-clean-');
+    const a = await Core.open({ dataDir: dir, now: today, noDailyBackup: true });
+    loadSampleSchool(a.context());
+    await a.close();
+    expect(fs.existsSync(path.join(dir, 'jiaowu.sqlite.clean'))).toBe(true);
+    const b = await Core.open({ dataDir: dir, now: today, noDailyBackup: true });
+    expect(b.lastOpenChecked).toBe(false);
+    // While open there is no marker: a crash now would make the next open check every page.
+    expect(fs.existsSync(path.join(dir, 'jiaowu.sqlite.clean'))).toBe(false);
+    await b.close();
+
+    // A page damaged behind the app's back (same size): the stamp no longer matches, the full check runs and finds it.
+    const f = path.join(dir, 'jiaowu.sqlite');
+    const bytes = fs.readFileSync(f);
+    const page = 4096;
+    for (let p = 2; p < 40; p++) for (let i = page * p; i < page * p + 12; i++) bytes[i] = 0xa5; // b-tree page headers
+    fs.writeFileSync(f, bytes);
+    const c = await Core.open({ dataDir: dir, now: today, noDailyBackup: true });
+    opened.push(c);
+    expect(c.lastOpenChecked).toBe(true);
+    expect(c.status()).toMatchObject({ state: 'damaged', problemKey: 'dbDamaged' });
+  });
+});
