@@ -188,7 +188,7 @@ export function addSampleHistory(ctx: CoreContext, opts: { currentYearId: number
             insExamStudent.run(examId, sid, c.id);
             for (const s of subjects) {
               const absent = rng.chance(0.004);
-              const rate = 0.66 + 0.13 * abilityOf(sid) + driftOf(c.id) * time + (rng.next() - 0.5) * 0.12 - (level - 7) * 0.02;
+              const rate = 0.68 + 0.21 * abilityOf(sid) + driftOf(c.id) * time + (rng.next() - 0.5) * 0.16 - (level - 7) * 0.02;
               insScore.run(examId, sid, subjectId.get(s.name), absent ? null : Math.max(0, Math.min(s.fullMarks, Math.round(rate * s.fullMarks))), absent ? 1 : 0);
               scores++;
             }

@@ -89,9 +89,10 @@ export function RolloverWizard({ mode, open, onClose, defaultEntryClasses }: { m
   };
 
   const termOptions = (list: Term[]) => list.map((x) => ({ value: x.id, label: x.name }));
+  // Once previewed, the title names what was previewed (after the commit the newest year is the new one).
   const title = mode === 'year'
-    ? t('schoolYears.rolloverTitle', { from: newest[0]?.schoolYearName ?? '', to: `${y}-${y + 1}学年` })
-    : t('schoolYears.termRolloverTitle', { from: sameYear[0]?.name ?? '', to: sameYear[1]?.name ?? '' });
+    ? t('schoolYears.rolloverTitle', preview ? { from: preview.fromYear, to: preview.toYear } : { from: newest[0]?.schoolYearName ?? '', to: `${y}-${y + 1}学年` })
+    : t('schoolYears.termRolloverTitle', preview ? { from: preview.fromYear, to: preview.toYear } : { from: sameYear[0]?.name ?? '', to: sameYear[1]?.name ?? '' });
   const levelName = (l: number | null) => (l === null ? '—' : t(`enum.grade.${l}`, { defaultValue: GRADE_NAMES[l] }));
 
   const footer = step === 0
