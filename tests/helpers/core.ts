@@ -38,3 +38,16 @@ export async function closeTempCore(core: Core, dir: string): Promise<void> {
   await core.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * The sample school (loaded through app/loadSample, operator 教务员) on a clock the test can move:
+ * `clock.set(date)` changes what the core thinks today is (term locks, roll-overs). Starts at 15 Oct 2025.
+ */
+export async function openSampleWithClock(): Promise<{ core: Core; dir: string; clock: { set(d: Date): void } }> {
+  let now = new Date('2025-10-15T08:00:00Z');
+  const dir = tempDir();
+  const core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => now });
+  await core.call('app/setOperator', { name: '教务员' });
+  await core.call('app/loadSample', {});
+  return { core, dir, clock: { set: (d: Date) => { now = d; } } };
+}

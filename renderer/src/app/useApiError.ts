@@ -6,7 +6,7 @@ import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAppErrorShape } from '../../../shared/errors';
-import { describeApiError, type FormatOptions, type T } from './formatError';
+import { describeApiError, formFieldErrors, type FormatOptions, type T } from './formatError';
 
 export { describeApiError, formatApiError, formFieldErrors, translateErrorKey } from './formatError';
 export type { FormatOptions, FormattedError } from './formatError';
@@ -36,4 +36,18 @@ export function useApiError(): (e: unknown, opts?: FormatOptions) => void {
     },
     [t, message, notification],
   );
+}
+
+/**
+ * Hook for a dialog form's submit: antd's own validation failure (errorFields) is already shown at the fields;
+ * an API error is put on the fields it names and shown as a notification too.
+ */
+export function useFormError(): (form: { setFields(fields: never): void }, e: unknown) => void {
+  const { t } = useTranslation();
+  const showError = useApiError();
+  return useCallback((form, e) => {
+    if ((e as { errorFields?: unknown })?.errorFields) return;
+    form.setFields(formFieldErrors(t as T, e) as never);
+    showError(e);
+  }, [t, showError]);
 }

@@ -7,23 +7,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/app';
 import type { RolloverInput } from '../../../shared/contract';
-import { closeTempCore, tempDir } from '../../helpers/core';
+import { closeTempCore, openSampleWithClock } from '../../helpers/core';
 
 let core: Core;
 let dir: string;
-let clock = new Date('2025-10-15T08:00:00Z');
+let clock: { set(d: Date): void };
 const count = (sql: string, ...args: unknown[]) => (core.context().db.prepare(sql).get(...args) as { n: number }).n;
 const input: RolloverInput = { startYear: 2026, term1Start: '2026-09-01', term2Start: '2027-02-22', entryClasses: 5, assignmentRule: '跟班走' };
 
 beforeEach(async () => {
-  dir = tempDir();
-  clock = new Date('2025-10-15T08:00:00Z');
-  core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => clock });
-  await core.call('app/setOperator', { name: '教务员' });
-  await core.call('app/loadSample', {});
-  clock = new Date('2026-07-10T08:00:00Z'); // the summer holiday, when schools roll over
+  ({ core, dir, clock } = await openSampleWithClock());
+  clock.set(new Date('2026-07-10T08:00:00Z')); // the summer holiday, when schools roll over
 });
 afterEach(async () => { await closeTempCore(core, dir); });
 
@@ -122,7 +118,7 @@ describe('the new-year roll-over', () => {
 
 describe('the second-term roll-over', () => {
   it('copies assignments, the timetable and settings into term 2 and carries open files', async () => {
-    clock = new Date('2025-12-20T08:00:00Z');
+    clock.set(new Date('2025-12-20T08:00:00Z'));
     const db = core.context().db;
     const t1 = core.status().currentTermId!;
     const t2 = (db.prepare('SELECT id FROM term WHERE school_year_id = (SELECT school_year_id FROM term WHERE id = ?) AND term_no = 2').get(t1) as { id: number }).id;

@@ -3,28 +3,22 @@
  * triggers, whatever the method), until the term is unlocked with a reason; unlocking and locking are audited.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Core } from '../../../electron/core/app';
-import { closeTempCore, tempDir } from '../../helpers/core';
+import type { Core } from '../../../electron/core/app';
+import { closeTempCore, openSampleWithClock } from '../../helpers/core';
 
 let core: Core;
 let dir: string;
-let clock = new Date('2025-10-15T08:00:00Z');
+let clock: { set(d: Date): void };
 const count = (sql: string, ...args: unknown[]) => (core.context().db.prepare(sql).get(...args) as { n: number }).n;
 
-beforeEach(async () => {
-  dir = tempDir();
-  clock = new Date('2025-10-15T08:00:00Z');
-  core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => clock });
-  await core.call('app/setOperator', { name: '教务员' });
-  await core.call('app/loadSample', {});
-});
+beforeEach(async () => { ({ core, dir, clock } = await openSampleWithClock()); });
 afterEach(async () => { await closeTempCore(core, dir); });
 
 describe('past terms', () => {
   it('lock when a later term begins, and refuse writes through any method', async () => {
     const t1 = core.status().currentTermId!;
     expect((await core.call('school-years/lockState', { termId: t1 })).locked).toBe(false);
-    clock = new Date('2026-03-02T08:00:00Z'); // term 2 has begun
+    clock.set(new Date('2026-03-02T08:00:00Z')); // term 2 has begun
     expect((await core.call('school-years/lockState', { termId: t1 })).locked).toBe(true);
     const obs = core.context().db.prepare('SELECT id FROM observation WHERE term_id = ? LIMIT 1').get(t1) as { id: number };
     const before = count('SELECT COUNT(*) n FROM observation WHERE term_id = ?', t1);

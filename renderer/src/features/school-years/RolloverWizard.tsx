@@ -11,7 +11,7 @@ import { ASSIGNMENT_RULES, type RolloverPreview, type RolloverResult, type Term 
 import { GRADE_NAMES } from '../../../../shared/domain/constants';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';
-import { formFieldErrors, useApiError } from '../../app/useApiError';
+import { useApiError, useFormError } from '../../app/useApiError';
 
 export type RolloverMode = 'year' | 'term';
 
@@ -26,6 +26,7 @@ export function RolloverWizard({ mode, open, onClose, defaultEntryClasses }: { m
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
+  const formError = useFormError();
   const { terms, refresh } = useAppState();
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<RolloverPreview | null>(null);
@@ -66,9 +67,7 @@ export function RolloverWizard({ mode, open, onClose, defaultEntryClasses }: { m
       setPreview(p);
       setStep(1);
     } catch (e) {
-      if ((e as { errorFields?: unknown }).errorFields) return;
-      form.setFields(formFieldErrors(t, e) as never);
-      showError(e);
+      formError(form, e);
     } finally {
       setBusy(false);
     }

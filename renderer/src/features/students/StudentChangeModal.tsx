@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { Student } from '../../../../shared/contract';
 import { STUDENT_CHANGES } from '../../../../shared/domain/cohort';
 import { api } from '../../api/client';
-import { formFieldErrors, useApiError } from '../../app/useApiError';
+import { useFormError } from '../../app/useApiError';
 import type { GridOption } from '../../components/GridEditors';
 
 export function StudentChangeModal({ student, classes, onClose, onDone }: { student: Student | null; classes: GridOption[]; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useApiError();
+  const formError = useFormError();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const change = Form.useWatch('change', form) as string | undefined;
@@ -29,9 +29,7 @@ export function StudentChangeModal({ student, classes, onClose, onDone }: { stud
       void message.success(t('studentHistory.changed', { name: student.name, change: t(`enum.enrollment.${v.change}`) }));
       onDone();
     } catch (e) {
-      if ((e as { errorFields?: unknown }).errorFields) return;
-      form.setFields(formFieldErrors(t, e) as never);
-      showError(e);
+      formError(form, e);
     } finally {
       setBusy(false);
     }
