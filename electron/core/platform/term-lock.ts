@@ -32,16 +32,3 @@ export function refreshTermLocks(db: Database.Database, today: string): number[]
 export function isTermLocked(db: Database.Database, termId: number): boolean {
   return !!db.prepare('SELECT 1 FROM term_lock WHERE term_id = ?').get(termId);
 }
-
-/**
- * Runs `fn` with every lock lifted (the roll-over copying a past term's settings forward never writes to
- * it, but generating the sample's history does), then puts the locks back as they should be.
- */
-export function withoutTermLocks<T>(db: Database.Database, today: string, fn: () => T): T {
-  db.prepare('DELETE FROM term_lock').run();
-  try {
-    return fn();
-  } finally {
-    refreshTermLocks(db, today);
-  }
-}
