@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { className } from '../../../../shared/domain/constants';
 import { compareZh } from '../../../../shared/domain/text';
-import { newestSchoolYearId, schoolYearOfTerm } from '../../platform/query';
+import { classLevelSql, newestSchoolYearId, schoolYearOfTerm } from '../../platform/query';
 
 export const EXPORT_LISTS = ['teachers', 'students', 'classes', 'subjects', 'groups', 'assignments', 'audit'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
@@ -46,7 +46,8 @@ export function loadList(db: Database.Database, list: ExportList, termId: number
     }
     case 'students': {
       const rows = db.prepare(
-        `SELECT s.*, c.level, c.class_no FROM student s LEFT JOIN class_in_year c ON c.class_id = s.class_id AND c.school_year_id = ? WHERE s.archived = 0`,
+        `SELECT s.*, ${classLevelSql('c', 'y')} AS level, c.class_no FROM student s LEFT JOIN class c ON c.id = s.class_id
+         LEFT JOIN school_year y ON y.id = ? WHERE s.archived = 0`,
       ).all(yearId) as Row[];
       // By class, then by name in pinyin order (students without a class last).
       rows.sort((a, b) => ((a.level as number) ?? 99) - ((b.level as number) ?? 99) || ((a.class_no as number) ?? 0) - ((b.class_no as number) ?? 0) || compareZh(a.name as string, b.name as string));

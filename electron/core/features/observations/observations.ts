@@ -8,10 +8,11 @@ import { weekdayOf } from '../../../../shared/domain/timetable/taught';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { loadTerm, requireTeacher, teacherMap } from '../../platform/staff';
+import { classLevelSql } from '../../platform/query';
 
-const SELECT = `SELECT o.*, ct.class_no, ct.level AS grade_level, s.name AS subject_name, t.name AS teacher_name, ob.name AS observer_name
-  FROM observation o
-  LEFT JOIN class_in_term ct ON ct.class_id = o.class_id AND ct.term_id = o.term_id LEFT JOIN subject s ON s.id = o.subject_id
+const SELECT = `SELECT o.*, c.class_no, ${classLevelSql('c', 'oy')} AS grade_level, s.name AS subject_name, t.name AS teacher_name, ob.name AS observer_name
+  FROM observation o JOIN term ot ON ot.id = o.term_id JOIN school_year oy ON oy.id = ot.school_year_id
+  LEFT JOIN class c ON c.id = o.class_id LEFT JOIN subject s ON s.id = o.subject_id
   JOIN teacher t ON t.id = o.teacher_id JOIN teacher ob ON ob.id = o.observer_id`;
 
 type Row = Record<string, unknown>;

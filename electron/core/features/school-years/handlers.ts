@@ -5,7 +5,7 @@ import { cohortName } from '../../../../shared/domain/cohort';
 import { schoolDay } from '../../../../shared/domain/dates';
 import type { CoreContext } from '../../platform/context';
 import type { HandlerMap } from '../../platform/handlers';
-import { currentSchoolYearId, requireTerm } from '../../platform/query';
+import { classLevelSql, currentSchoolYearId, requireTerm } from '../../platform/query';
 import { isTermLocked, refreshTermLocks } from '../../platform/term-lock';
 import { rollover, rolloverPreview } from './rollover';
 import { termRollover, termRolloverPreview } from './term-rollover';
@@ -20,9 +20,10 @@ function lockState(ctx: CoreContext, termId: number): TermLockState {
 function cohorts(ctx: CoreContext): Cohort[] {
   const yearId = currentSchoolYearId(ctx) ?? -1;
   const rows = ctx.db.prepare(
-    `SELECT c.id, c.entry_year, c.entry_level, c.class_no, c.end_year, c.archived, y.level, y.in_year,
+    `SELECT c.id, c.entry_year, c.entry_level, c.class_no, c.end_year, c.archived, ${classLevelSql('c', 'y')} AS level,
+       (y.start_year >= c.entry_year AND (c.end_year IS NULL OR y.start_year <= c.end_year)) AS in_year,
        (SELECT COUNT(DISTINCT e.student_id) FROM student_enrollment e WHERE e.class_id = c.id) AS students
-     FROM class c LEFT JOIN class_in_year y ON y.class_id = c.id AND y.school_year_id = ?
+     FROM class c LEFT JOIN school_year y ON y.id = ?
      ORDER BY c.entry_year DESC, c.entry_level, c.class_no`,
   ).all(yearId) as { id: number; entry_year: number; entry_level: number; class_no: number; end_year: number | null; archived: number; level: number | null; in_year: number | null; students: number }[];
   const out = new Map<string, Cohort>();

@@ -10,7 +10,7 @@ import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { loadSettings, parseIds, subjectNames } from './common';
 import { insertFile, openFileOf, studentClass } from './files';
-import { requireTerm } from '../../platform/query';
+import { classLevelSql, requireTerm } from '../../platform/query';
 
 interface NominationRecord {
   id: number; term_id: number; student_id: number; student_name: string; student_no: string; class_id: number | null;
@@ -19,11 +19,12 @@ interface NominationRecord {
 }
 
 const NOMINATION_SQL = `
-SELECT n.id, n.term_id, n.student_id, s.name AS student_name, s.student_no, s.class_id, c.level, c.class_no,
+SELECT n.id, n.term_id, n.student_id, s.name AS student_name, s.student_no, s.class_id, ${classLevelSql('c', 'ny')} AS level, c.class_no,
   n.teacher_id, t.name AS teacher_name, n.subject_ids, n.reason, n.status, n.created_at
 FROM struggling_nomination n
 JOIN student s ON s.id = n.student_id
-LEFT JOIN class_in_term c ON c.class_id = s.class_id AND c.term_id = n.term_id
+JOIN term nt ON nt.id = n.term_id JOIN school_year ny ON ny.id = nt.school_year_id
+LEFT JOIN class c ON c.id = s.class_id
 LEFT JOIN teacher t ON t.id = n.teacher_id`;
 
 function toNomination(r: NominationRecord, subjects: Map<number, string>): Nomination {
@@ -38,7 +39,7 @@ function toNomination(r: NominationRecord, subjects: Map<number, string>): Nomin
 
 export function listNominations(ctx: CoreContext, termId: number, status?: Nomination['status']): Nomination[] {
   const subjects = subjectNames(ctx.db);
-  const rows = ctx.db.prepare(`${NOMINATION_SQL} WHERE n.term_id = ?${status ? ' AND n.status = ?' : ''} ORDER BY c.level, c.class_no, s.student_no, n.id`)
+  const rows = ctx.db.prepare(`${NOMINATION_SQL} WHERE n.term_id = ?${status ? ' AND n.status = ?' : ''} ORDER BY level, c.class_no, s.student_no, n.id`)
     .all(...(status ? [termId, status] : [termId])) as NominationRecord[];
   return rows.map((r) => toNomination(r, subjects));
 }

@@ -6,7 +6,7 @@ import type {
 import { CandidateRulesSchema } from '../../../../shared/contract';
 import { className } from '../../../../shared/domain/constants';
 import type { CoreContext } from '../../platform/context';
-import { termName } from '../../platform/query';
+import { classLevelSql, termName } from '../../platform/query';
 import { schoolDay } from '../../../../shared/domain/dates';
 
 /** The school's calendar day, YYYY-MM-DD (entries and reminders are about school days, not UTC). */
@@ -67,7 +67,7 @@ export interface FileRowRecord {
  */
 export const FILE_ROW_SQL = `
 SELECT f.id, f.term_id, y.name AS year_name, tm.term_no,
-  f.student_id, s.name AS student_name, s.student_no, f.class_id, c.level, c.class_no,
+  f.student_id, s.name AS student_name, s.student_no, f.class_id, ${classLevelSql('c', 'y')} AS level, c.class_no,
   f.subject_ids, f.teacher_id, t.name AS teacher_name, f.head_teacher_id, h.name AS head_name,
   f.status, f.source, f.opened_on, f.closed_on,
   (SELECT COUNT(*) FROM struggling_entry e WHERE e.file_id = f.id AND e.kind = 'tutoring') AS tutoring_count,
@@ -77,11 +77,11 @@ FROM struggling_file f
 JOIN student s ON s.id = f.student_id
 JOIN term tm ON tm.id = f.term_id
 JOIN school_year y ON y.id = tm.school_year_id
-LEFT JOIN class_in_term c ON c.class_id = f.class_id AND c.term_id = f.term_id
+LEFT JOIN class c ON c.id = f.class_id
 LEFT JOIN teacher t ON t.id = f.teacher_id
 LEFT JOIN teacher h ON h.id = f.head_teacher_id`;
 
-export const FILE_ROW_ORDER = ' ORDER BY tm.id DESC, c.level, c.class_no, s.student_no, f.id';
+export const FILE_ROW_ORDER = ' ORDER BY tm.id DESC, level, c.class_no, s.student_no, f.id';
 
 export function toFileRow(r: FileRowRecord, subjects: Map<number, string>): StrugglingFileRow {
   const subjectIds = parseIds(r.subject_ids);

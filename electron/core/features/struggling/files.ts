@@ -97,7 +97,8 @@ export function openFileOf(ctx: CoreContext, studentId: number): number | null {
 
 /** The student's class now and its head teacher in the term's school year. */
 export function studentClass(ctx: CoreContext, studentId: number, termId: number): { classId: number | null; headTeacherId: number | null } {
-  const r = ctx.db.prepare('SELECT s.class_id, c.head_teacher_id FROM student s LEFT JOIN class_in_term c ON c.class_id = s.class_id AND c.term_id = ? WHERE s.id = ?')
+  const r = ctx.db.prepare(`SELECT s.class_id, (SELECT y.head_teacher_id FROM class_year y JOIN term t ON t.school_year_id = y.school_year_id
+      WHERE y.class_id = s.class_id AND t.id = ?) AS head_teacher_id FROM student s WHERE s.id = ?`)
     .get(termId, studentId) as { class_id: number | null; head_teacher_id: number | null } | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'strugglingStudentMissing', { id: studentId });
   return { classId: r.class_id, headTeacherId: r.head_teacher_id };

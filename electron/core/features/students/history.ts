@@ -7,7 +7,7 @@ import { className } from '../../../../shared/domain/constants';
 import { cohortName } from '../../../../shared/domain/cohort';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { termName } from '../../platform/query';
+import { classLevelSql, termName } from '../../platform/query';
 import { syncEnrollment } from './enrollment';
 import { listStudents } from './queries';
 
@@ -51,9 +51,9 @@ export function studentHistory(ctx: CoreContext, studentId: number): StudentHist
     byExam.set(s.exam_id, list);
   }
   const files = (db.prepare(
-    `SELECT f.id, y.name AS year_name, t.term_no, c.level, c.class_no, f.status, f.opened_on, f.closed_on
+    `SELECT f.id, y.name AS year_name, t.term_no, ${classLevelSql('c', 'y')} AS level, c.class_no, f.status, f.opened_on, f.closed_on
        FROM struggling_file f JOIN term t ON t.id = f.term_id JOIN school_year y ON y.id = t.school_year_id
-       LEFT JOIN class_in_term c ON c.class_id = f.class_id AND c.term_id = f.term_id
+       LEFT JOIN class c ON c.id = f.class_id
       WHERE f.student_id = ? ORDER BY t.start_date, f.id`,
   ).all(studentId) as { id: number; year_name: string; term_no: number; level: number | null; class_no: number | null; status: string; opened_on: string | null; closed_on: string | null }[])
     .map((f) => ({

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Student } from '../../../../shared/contract';
 import { className } from '../../../../shared/domain/constants';
+import { classLevelSql } from '../../platform/query';
 import { pinyinInitials } from '../../../../shared/domain/pinyin';
 
 type Row = Record<string, unknown>;
@@ -10,9 +11,9 @@ const bool = (v: unknown) => v === 1 || v === true;
 export function listStudents(db: Database.Database, includeArchived: boolean, where = '', args: unknown[] = []): Student[] {
   const rows = db.prepare(
     // The class now, named for the newest school year (the year student.class_id belongs to).
-    `SELECT s.*, c.level, c.class_no FROM student s
-     LEFT JOIN class_in_year c ON c.class_id = s.class_id AND c.school_year_id = (SELECT id FROM school_year ORDER BY start_year DESC LIMIT 1)
-     WHERE (? OR s.archived = 0) ${where} ORDER BY c.level, c.class_no, s.student_no`,
+    `SELECT s.*, ${classLevelSql('c', 'y')} AS level, c.class_no FROM student s
+     LEFT JOIN class c ON c.id = s.class_id LEFT JOIN (SELECT start_year FROM school_year ORDER BY start_year DESC LIMIT 1) y
+     WHERE (? OR s.archived = 0) ${where} ORDER BY level, c.class_no, s.student_no`,
   ).all(includeArchived ? 1 : 0, ...args) as Row[];
   return rows.map((r) => ({
     id: r.id as number, studentNo: r.student_no as string, name: r.name as string, gender: (r.gender as Student['gender']) ?? null,
