@@ -70,6 +70,12 @@ test('new school year wizard on the sample, then last year\'s exam analysis with
   const a = await app.api<ExamAnalysis>('exams/analysis', { examId: exams.find((e) => e.name === '七年级期末考试')!.id });
   expect(a.grades[0].classes.map((c) => c.className)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `七年级(${n})班`));
   await app.shot('sy-06-last-year-analysis');
+  // The class's trend runs across the years of history (the same cohort class, exam after exam).
+  const trend = page.getByTestId('exam-chart-trend').first();
+  await trend.scrollIntoViewIfNeeded();
+  await expect(trend).toBeVisible();
+  await page.waitForTimeout(500);
+  await app.shot('sy-08-trend-across-years');
 
   // A write to the locked term is refused, whatever the path (here the API the page uses).
   await expect(app.api('exams/delete', { id: exams[0].id })).rejects.toThrow(/termLocked/);

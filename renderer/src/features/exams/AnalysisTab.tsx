@@ -196,7 +196,8 @@ function SubjectCharts({ grade, s }: { grade: GradeAnalysis; s: SubjectGradeAnal
   }, [classId, s.subjectId, showError]);
 
   const points = useMemo(() => trend[0]?.points ?? [], [trend]);
-  const line = useMemo(() => trendOption(points.map((p) => p.examName), [
+  // Across school years an exam name repeats (七年级期末考试 every year): kind and month tell them apart and fit.
+  const line = useMemo(() => trendOption(points.map((p) => `${p.kind}\n${p.date.slice(0, 7)}`), [
     { name: t('exams.analysis.classAverage'), values: points.map((p) => p.value), color: '#4e7fd8' },
     { name: t('exams.analysis.gradeAverage'), values: points.map((p) => p.gradeAverage), color: '#d46b08', dashed: true },
   ]), [points, t]);
