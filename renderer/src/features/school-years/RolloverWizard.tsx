@@ -158,7 +158,7 @@ export function RolloverWizard({ mode, open, onClose, defaultEntryClasses }: { m
               <Typography.Title level={5} style={{ marginTop: 12 }}>{t('schoolYears.cohortPlan')}</Typography.Title>
               <Table size="small" pagination={false} rowKey="entryYear" dataSource={preview.cohorts}
                 columns={[
-                  { title: t('schoolYears.cohort'), dataIndex: 'entryYear', render: (v: number) => `${v}级` },
+                  { title: t('schoolYears.cohort'), dataIndex: 'entryYear', render: (year: number) => t('schoolYears.cohortName', { year }) },
                   { title: t('schoolYears.from'), dataIndex: 'fromLevel', render: levelName },
                   { title: t('schoolYears.to'), dataIndex: 'toLevel', render: (v: number | null, r) => (r.graduates ? <Tag color="gold">{t('schoolYears.graduates')}</Tag> : r.fromLevel === null ? <>{levelName(v)} <Tag color="green">{t('schoolYears.newCohort')}</Tag></> : levelName(v)) },
                   { title: t('schoolYears.classes'), dataIndex: 'classes', align: 'right' },

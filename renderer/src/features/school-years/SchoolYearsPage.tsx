@@ -61,7 +61,7 @@ export default function SchoolYearsPage() {
         <Card size="small" title={t('schoolYears.cohorts')}>
           <Table<Cohort> size="small" pagination={false} rowKey={(c) => `${c.entryYear}-${c.entryLevel}`} dataSource={cohorts} data-testid="cohorts"
             columns={[
-              { title: t('schoolYears.cohort'), dataIndex: 'name', width: 90 },
+              { title: t('schoolYears.cohort'), dataIndex: 'entryYear', width: 110, render: (year: number) => t('schoolYears.cohortName', { year }) },
               { title: t('schoolYears.entryLevel'), dataIndex: 'entryLevel', width: 90, render: levelName },
               {
                 title: t('schoolYears.levelNow'), width: 140,
