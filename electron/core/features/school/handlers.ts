@@ -8,7 +8,7 @@ import type { CoreContext } from '../../platform/context';
 import { ensureExists, guardUnique, saveMany, setArchived, upsert, b } from '../../platform/db/records';
 import type { HandlerMap } from '../../platform/handlers';
 import type { FeatureMethod, ParsedInput } from '../../../../shared/contract';
-import { currentSchoolYearId, currentTermId, schoolType, schoolYearOfTerm } from '../../platform/query';
+import { currentSchoolYearId, currentTermId, requireTerm, schoolType } from '../../platform/query';
 import { entryLevelFor, entryYearAt } from '../../../../shared/domain/cohort';
 import { ensureGrade } from './setup';
 import { setHeadTeacher } from '../../platform/classes';
@@ -16,7 +16,7 @@ import { getProfile, listClasses, listGrades, listGroups, listSubjects, listTerm
 
 /** The school year a list or a save is about: the term's, else the one on screen. */
 function yearOf(ctx: CoreContext, termId?: number): number | null {
-  return termId ? schoolYearOfTerm(ctx.db, termId) : currentSchoolYearId(ctx);
+  return termId ? requireTerm(ctx.db, termId, { field: 'termId' }).schoolYearId : currentSchoolYearId(ctx);
 }
 
 const oneClass = (ctx: CoreContext, id: number) => listClasses(ctx.db, yearOf(ctx), true, 'AND c.class_id = ?', [id])[0];

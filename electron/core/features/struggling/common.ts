@@ -81,7 +81,7 @@ LEFT JOIN class c ON c.id = f.class_id
 LEFT JOIN teacher t ON t.id = f.teacher_id
 LEFT JOIN teacher h ON h.id = f.head_teacher_id`;
 
-export const FILE_ROW_ORDER = ' ORDER BY tm.id DESC, level, c.class_no, s.student_no, f.id';
+export const FILE_ROW_ORDER = ' ORDER BY tm.start_date DESC, level, c.class_no, s.student_no, f.id';
 
 export function toFileRow(r: FileRowRecord, subjects: Map<number, string>): StrugglingFileRow {
   const subjectIds = parseIds(r.subject_ids);

@@ -16,7 +16,7 @@ export function rates(ctx: CoreContext, termId: number | undefined): RateReport 
     [...inTerm].sort((a, b) => (a.teacherName ?? '\uffff').localeCompare(b.teacherName ?? '\uffff', 'zh-CN')),
     (f) => f.teacherId, (f) => f.teacherName ?? '（未指定）',
   );
-  // Every term with files, newest first (queryFileRows orders by term id descending).
+  // Every term with files, newest first (queryFileRows orders by the term's start, latest first).
   const byTerm = ratesBy(all, (f) => f.termId, (f) => f.termLabel);
   return { termId: termId ?? null, total: transformationRate(inTerm, null, '合计'), byClass, byTeacher, byTerm };
 }
