@@ -44,3 +44,17 @@ describe('past terms', () => {
     await expect(core.call('observations/delete', { id: another.id })).rejects.toMatchObject({ key: 'termLocked' });
   });
 });
+
+describe('score cells of a past exam', () => {
+  it('are refused by the exams feature (typed and imported), the exam itself by its trigger', async () => {
+    const db = core.context().db;
+    const past = (await core.call('school/listTerms', {})).find((t) => t.locked)!;
+    const exam = db.prepare('SELECT id FROM exam WHERE term_id = ? LIMIT 1').get(past.id) as { id: number };
+    const cell = db.prepare('SELECT student_id, subject_id, score FROM score WHERE exam_id = ? AND score IS NOT NULL LIMIT 1').get(exam.id) as { student_id: number; subject_id: number; score: number };
+    await expect(core.call('exams/saveScores', { examId: exam.id, rows: [{ studentId: cell.student_id, values: { [String(cell.subject_id)]: 1 } }] }))
+      .rejects.toMatchObject({ code: 'CONFLICT', key: 'termLocked' });
+    await expect(core.call('exams/importCommit', { examId: exam.id, fileName: 'x.csv', dataBase64: Buffer.from('学籍号,语文\n').toString('base64') }))
+      .rejects.toMatchObject({ key: 'termLocked' });
+    expect((db.prepare('SELECT score FROM score WHERE exam_id = ? AND student_id = ? AND subject_id = ?').get(exam.id, cell.student_id, cell.subject_id) as { score: number }).score).toBe(cell.score);
+  });
+});

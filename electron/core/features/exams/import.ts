@@ -16,6 +16,7 @@ import { toHalfWidth } from '../../../../shared/domain/text';
 import { isSignatureFooter } from '../../platform/spreadsheet/issues';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
+import { assertTermWritable } from '../../platform/term-lock';
 import { readAllSheets, type Cell } from '../../platform/spreadsheet/read';
 import { cellText, parseClass } from '../../platform/spreadsheet/values';
 import { getExam, EXAM_CLASSES } from './exams';
@@ -283,6 +284,7 @@ export function importIssuesToFieldIssues(issues: ExamImportIssue[]): FieldIssue
 
 export async function commitImport(ctx: CoreContext, input: ImportInput): Promise<ExamImportResult> {
   const { preview, ops, exam } = analyseImport(ctx, input);
+  assertTermWritable(ctx.db, exam.termId);
   if (preview.counts.fileErrors) {
     throw new AppError('IMPORT_INVALID', 'importHasErrors', { errors: preview.counts.fileErrors }, importIssuesToFieldIssues(preview.issues));
   }

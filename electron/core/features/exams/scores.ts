@@ -6,6 +6,7 @@ import { className } from '../../../../shared/domain/constants';
 import { parseScoreCell, type ParsedCell } from '../../../../shared/domain/exams/values';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
+import { assertTermWritable } from '../../platform/term-lock';
 import { getExam } from './exams';
 
 /** The class's name in the exam's term. */
@@ -65,6 +66,7 @@ export function cellWriters(db: Database.Database) {
 export function saveScores(ctx: CoreContext, input: z.output<typeof SaveScoresSchema>): { saved: number; cleared: number } {
   const { db } = ctx;
   const exam: Exam = getExam(db, input.examId);
+  assertTermWritable(db, exam.termId);
   const subjects = new Map(exam.subjects.map((s) => [String(s.subjectId), s]));
   const onRoster = new Set((db.prepare('SELECT student_id FROM exam_student WHERE exam_id = ?').pluck().all(input.examId) as number[]));
   const issues: FieldIssue[] = [];

@@ -19,31 +19,40 @@ const END_FOR_STATUS: Record<string, EnrollmentEnd> = { 转出: '转出', 休学
  * 休学, else 转入). Nothing happens when the history already agrees.
  */
 export function syncEnrollment(db: Database.Database, studentId: number, date: string, change?: StudentChange, note: string | null = null): void {
-  const s = db.prepare('SELECT class_id, status FROM student WHERE id = ?').get(studentId) as { class_id: number | null; status: string } | undefined;
-  if (!s) return;
-  const open = db.prepare('SELECT id, class_id, school_year_id FROM student_enrollment WHERE student_id = ? AND to_date IS NULL ORDER BY id DESC LIMIT 1')
-    .get(studentId) as OpenStretch | undefined;
-  const inClass = s.status === '在读' && s.class_id !== null;
-  if (open && inClass && open.class_id === s.class_id) return;
-  const close = (end: EnrollmentEnd) => db.prepare('UPDATE student_enrollment SET to_date = ?, end_change = ? WHERE id = ?').run(date, end, open!.id);
-  if (open) {
-    if (!inClass) { close(END_FOR_STATUS[s.status] ?? '转出'); return; }
-    close(change === '留级' ? '留级' : '分班调整');
-  }
-  if (!inClass) return;
-  const yearId = newestSchoolYearId(db);
-  if (yearId === null) return;
-  let start: EnrollmentStart;
-  if (open) start = change === '留级' ? '留级' : '分班调整';
-  else {
-    const last = db.prepare('SELECT end_change FROM student_enrollment WHERE student_id = ? ORDER BY from_date DESC, id DESC LIMIT 1').get(studentId) as { end_change: string | null } | undefined;
-    start = !last ? (change === '转入' ? '转入' : '入学') : last.end_change === '休学' ? '复学' : '转入';
-  }
-  db.prepare('INSERT INTO student_enrollment (student_id, school_year_id, class_id, from_date, start_change, note) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(studentId, yearId, s.class_id, date, start, note);
+  enrollmentSync(db)(studentId, date, change, note);
 }
 
-/** syncEnrollment for many students at once (a roster import). */
-export function syncEnrollments(db: Database.Database, studentIds: Iterable<number>, date: string): void {
-  for (const id of studentIds) syncEnrollment(db, id, date);
+/**
+ * syncEnrollment with its statements prepared once and the newest school year read once, for writing many
+ * students in one transaction (a roster of thousands).
+ */
+export function enrollmentSync(db: Database.Database): (studentId: number, date: string, change?: StudentChange, note?: string | null) => void {
+  const student = db.prepare('SELECT class_id, status FROM student WHERE id = ?');
+  const openOf = db.prepare('SELECT id, class_id, school_year_id FROM student_enrollment WHERE student_id = ? AND to_date IS NULL ORDER BY id DESC LIMIT 1');
+  const closeStmt = db.prepare('UPDATE student_enrollment SET to_date = ?, end_change = ? WHERE id = ?');
+  const lastOf = db.prepare('SELECT end_change FROM student_enrollment WHERE student_id = ? ORDER BY from_date DESC, id DESC LIMIT 1');
+  const insert = db.prepare('INSERT INTO student_enrollment (student_id, school_year_id, class_id, from_date, start_change, note) VALUES (?, ?, ?, ?, ?, ?)');
+  let yearId: number | null | undefined;
+  return (studentId, date, change, note = null) => {
+    const s = student.get(studentId) as { class_id: number | null; status: string } | undefined;
+    if (!s) return;
+    const open = openOf.get(studentId) as OpenStretch | undefined;
+    const inClass = s.status === '在读' && s.class_id !== null;
+    if (open && inClass && open.class_id === s.class_id) return;
+    const close = (end: EnrollmentEnd) => closeStmt.run(date, end, open!.id);
+    if (open) {
+      if (!inClass) { close(END_FOR_STATUS[s.status] ?? '转出'); return; }
+      close(change === '留级' ? '留级' : '分班调整');
+    }
+    if (!inClass) return;
+    if (yearId === undefined) yearId = newestSchoolYearId(db);
+    if (yearId === null) return;
+    let start: EnrollmentStart;
+    if (open) start = change === '留级' ? '留级' : '分班调整';
+    else {
+      const last = lastOf.get(studentId) as { end_change: string | null } | undefined;
+      start = !last ? (change === '转入' ? '转入' : '入学') : last.end_change === '休学' ? '复学' : '转入';
+    }
+    insert.run(studentId, yearId, s.class_id, date, start, note);
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { checkStudentNo } from '../../../../shared/domain/student-no';
-import { syncEnrollment } from './enrollment';
+import { enrollmentSync } from './enrollment';
 
 /** The 学籍号 as stored: `G` + a bare valid 18-character ID number, anything else as given. */
 export function storedStudentNo(no: string): string {
@@ -42,10 +42,11 @@ export function writeStudents(db: Database.Database, rows: StudentWrite[], today
     disability = COALESCE(@disability, disability), hardship = COALESCE(@hardship, hardship), note = COALESCE(@note, note) WHERE id = @id`);
   let inserted = 0;
   let updated = 0;
+  const syncEnrollment = enrollmentSync(db);
   for (const row of rows) {
     const id = row.action === 'insert' ? Number(ins.run(row).lastInsertRowid) : (upd.run(row), row.id!);
     if (row.action === 'insert') inserted++; else updated++;
-    syncEnrollment(db, id, today);
+    syncEnrollment(id, today);
   }
   return { inserted, updated };
 }

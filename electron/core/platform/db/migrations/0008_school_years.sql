@@ -126,6 +126,8 @@ SELECT t.id AS term_id, ciy.* FROM term t JOIN class_in_year ciy ON ciy.school_y
 
 -- Past terms are read-only: term_lock holds the terms locked now (a later term has begun and nobody unlocked
 -- it; platform/term-lock.ts keeps the set current), and these triggers refuse any write to their records.
+-- Score cells have none (27,000 rows an exam; the exams feature checks assertTermWritable before writing);
+-- deleting a locked exam, which would cascade to them, is refused by the exam's trigger.
 CREATE TABLE term_lock (term_id INTEGER PRIMARY KEY REFERENCES term(id)) WITHOUT ROWID;
 
 CREATE TRIGGER teaching_assignment_term_lock_insert BEFORE INSERT ON teaching_assignment WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (NEW.term_id))
@@ -230,47 +232,41 @@ CREATE TRIGGER struggling_nomination_term_lock_update BEFORE UPDATE ON strugglin
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
 CREATE TRIGGER struggling_nomination_term_lock_delete BEFORE DELETE ON struggling_nomination WHEN EXISTS (SELECT 1 FROM term_lock WHERE term_id IN (OLD.term_id))
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER score_term_lock_insert BEFORE INSERT ON score WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+CREATE TRIGGER exam_student_term_lock_insert BEFORE INSERT ON exam_student WHEN (SELECT term_id FROM exam WHERE id = NEW.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER score_term_lock_update BEFORE UPDATE ON score WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER exam_student_term_lock_update BEFORE UPDATE ON exam_student WHEN (SELECT term_id FROM exam WHERE id = OLD.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER score_term_lock_delete BEFORE DELETE ON score WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER exam_student_term_lock_delete BEFORE DELETE ON exam_student WHEN (SELECT term_id FROM exam WHERE id = OLD.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_student_term_lock_insert BEFORE INSERT ON exam_student WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+CREATE TRIGGER exam_subject_term_lock_insert BEFORE INSERT ON exam_subject WHEN (SELECT term_id FROM exam WHERE id = NEW.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_student_term_lock_update BEFORE UPDATE ON exam_student WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER exam_subject_term_lock_update BEFORE UPDATE ON exam_subject WHEN (SELECT term_id FROM exam WHERE id = OLD.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_student_term_lock_delete BEFORE DELETE ON exam_student WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER exam_subject_term_lock_delete BEFORE DELETE ON exam_subject WHEN (SELECT term_id FROM exam WHERE id = OLD.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_subject_term_lock_insert BEFORE INSERT ON exam_subject WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+CREATE TRIGGER exam_grade_term_lock_insert BEFORE INSERT ON exam_grade WHEN (SELECT term_id FROM exam WHERE id = NEW.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_subject_term_lock_update BEFORE UPDATE ON exam_subject WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER exam_grade_term_lock_update BEFORE UPDATE ON exam_grade WHEN (SELECT term_id FROM exam WHERE id = OLD.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_subject_term_lock_delete BEFORE DELETE ON exam_subject WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER exam_grade_term_lock_delete BEFORE DELETE ON exam_grade WHEN (SELECT term_id FROM exam WHERE id = OLD.exam_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_grade_term_lock_insert BEFORE INSERT ON exam_grade WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.exam_id)
+CREATE TRIGGER monthly_sheet_term_lock_insert BEFORE INSERT ON monthly_sheet WHEN (SELECT term_id FROM monthly_check WHERE id = NEW.check_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_grade_term_lock_update BEFORE UPDATE ON exam_grade WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER monthly_sheet_term_lock_update BEFORE UPDATE ON monthly_sheet WHEN (SELECT term_id FROM monthly_check WHERE id = OLD.check_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER exam_grade_term_lock_delete BEFORE DELETE ON exam_grade WHEN EXISTS (SELECT 1 FROM exam p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.exam_id)
+CREATE TRIGGER monthly_sheet_term_lock_delete BEFORE DELETE ON monthly_sheet WHEN (SELECT term_id FROM monthly_check WHERE id = OLD.check_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER monthly_sheet_term_lock_insert BEFORE INSERT ON monthly_sheet WHEN EXISTS (SELECT 1 FROM monthly_check p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.check_id)
+CREATE TRIGGER research_attendance_term_lock_insert BEFORE INSERT ON research_attendance WHEN (SELECT term_id FROM research_activity WHERE id = NEW.activity_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER monthly_sheet_term_lock_update BEFORE UPDATE ON monthly_sheet WHEN EXISTS (SELECT 1 FROM monthly_check p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.check_id)
+CREATE TRIGGER research_attendance_term_lock_update BEFORE UPDATE ON research_attendance WHEN (SELECT term_id FROM research_activity WHERE id = OLD.activity_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER monthly_sheet_term_lock_delete BEFORE DELETE ON monthly_sheet WHEN EXISTS (SELECT 1 FROM monthly_check p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.check_id)
+CREATE TRIGGER research_attendance_term_lock_delete BEFORE DELETE ON research_attendance WHEN (SELECT term_id FROM research_activity WHERE id = OLD.activity_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER research_attendance_term_lock_insert BEFORE INSERT ON research_attendance WHEN EXISTS (SELECT 1 FROM research_activity p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.activity_id)
+CREATE TRIGGER collective_prep_attendee_term_lock_insert BEFORE INSERT ON collective_prep_attendee WHEN (SELECT term_id FROM collective_prep WHERE id = NEW.prep_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER research_attendance_term_lock_update BEFORE UPDATE ON research_attendance WHEN EXISTS (SELECT 1 FROM research_activity p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.activity_id)
+CREATE TRIGGER collective_prep_attendee_term_lock_update BEFORE UPDATE ON collective_prep_attendee WHEN (SELECT term_id FROM collective_prep WHERE id = OLD.prep_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER research_attendance_term_lock_delete BEFORE DELETE ON research_attendance WHEN EXISTS (SELECT 1 FROM research_activity p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.activity_id)
-BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER collective_prep_attendee_term_lock_insert BEFORE INSERT ON collective_prep_attendee WHEN EXISTS (SELECT 1 FROM collective_prep p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = NEW.prep_id)
-BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER collective_prep_attendee_term_lock_update BEFORE UPDATE ON collective_prep_attendee WHEN EXISTS (SELECT 1 FROM collective_prep p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.prep_id)
-BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
-CREATE TRIGGER collective_prep_attendee_term_lock_delete BEFORE DELETE ON collective_prep_attendee WHEN EXISTS (SELECT 1 FROM collective_prep p JOIN term_lock l ON l.term_id = p.term_id WHERE p.id = OLD.prep_id)
+CREATE TRIGGER collective_prep_attendee_term_lock_delete BEFORE DELETE ON collective_prep_attendee WHEN (SELECT term_id FROM collective_prep WHERE id = OLD.prep_id) IN (SELECT term_id FROM term_lock)
 BEGIN SELECT RAISE(ABORT, 'termLocked'); END;
 
 DROP TABLE m8_year;
