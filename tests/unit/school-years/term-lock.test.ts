@@ -58,3 +58,15 @@ describe('score cells of a past exam', () => {
     expect((db.prepare('SELECT score FROM score WHERE exam_id = ? AND student_id = ? AND subject_id = ?').get(exam.id, cell.student_id, cell.subject_id) as { score: number }).score).toBe(cell.score);
   });
 });
+
+describe('the year on screen', () => {
+  it('takes no new class or head teacher while it is a past (locked) year', async () => {
+    const past = (await core.call('school/listTerms', {})).find((t) => t.locked)!;
+    await core.call('school/setCurrentTerm', { id: past.id });
+    const grade = (await core.call('school/listGrades', {})).find((g) => g.level === 7)!;
+    await expect(core.call('school/saveClass', { gradeId: grade.id, classNo: 9, headTeacherId: null })).rejects.toMatchObject({ key: 'termLocked' });
+    const c = (await core.call('school/listClasses', {}))[0];
+    await expect(core.call('school/saveClass', { id: c.id, gradeId: grade.id, classNo: c.classNo, headTeacherId: null })).rejects.toMatchObject({ key: 'termLocked' });
+    expect((await core.call('school/listClasses', {}))[0].headTeacherId).toBe(c.headTeacherId);
+  });
+});

@@ -12,11 +12,21 @@ import { currentSchoolYearId, currentTermId, requireTerm, schoolType } from '../
 import { entryLevelFor, entryYearAt } from '../../../../shared/domain/cohort';
 import { ensureGrade } from './setup';
 import { setHeadTeacher } from '../../platform/classes';
+import { assertTermWritable } from '../../platform/term-lock';
 import { getProfile, listClasses, listGrades, listGroups, listSubjects, listTerms, listYears } from './queries';
 
 /** The school year a list or a save is about: the term's, else the one on screen. */
 function yearOf(ctx: CoreContext, termId?: number): number | null {
   return termId ? requireTerm(ctx.db, termId, { field: 'termId' }).schoolYearId : currentSchoolYearId(ctx);
+}
+
+/**
+ * Classes, head teachers and groups are written for the year on screen; a past (locked) year's are history.
+ * (A class added to a past year would run on into every year after it.)
+ */
+function assertYearOnScreenWritable(ctx: CoreContext): void {
+  const termId = currentTermId(ctx);
+  if (termId !== null) assertTermWritable(ctx.db, termId);
 }
 
 const oneClass = (ctx: CoreContext, id: number) => listClasses(ctx.db, yearOf(ctx), true, 'AND c.class_id = ?', [id])[0];
@@ -27,6 +37,7 @@ const oneClass = (ctx: CoreContext, id: number) => listClasses(ctx.db, yearOf(ct
  */
 function saveClass(ctx: CoreContext, c: ParsedInput<'school/saveClass'>) {
   const { db } = ctx;
+  assertYearOnScreenWritable(ctx);
   ensureExists(db, 'grade', c.gradeId, 'gradeId');
   ensureExists(db, 'teacher', c.headTeacherId, 'headTeacherId');
   const yearId = yearOf(ctx);
@@ -97,6 +108,7 @@ export const schoolHandlers: HandlerMap<FeatureMethod<'school'>> = {
   'school/saveClass': (c, ctx) => saveClass(ctx, c),
   'school/saveClasses': ({ rows }, ctx) => saveMany(ctx.db, rows, (r) => saveClass(ctx, r)),
   'school/archiveClass': ({ id, archived }, ctx) => {
+    assertYearOnScreenWritable(ctx);
     setArchived(ctx, 'class', 'class', id, archived, (i) => oneClass(ctx, i)?.name ?? String(i));
     return oneClass(ctx, id);
   },
@@ -109,6 +121,7 @@ export const schoolHandlers: HandlerMap<FeatureMethod<'school'>> = {
   },
   'school/listGroups': ({ includeArchived, termId }, ctx) => listGroups(ctx.db, yearOf(ctx, termId), includeArchived),
   'school/saveGroup': (g, ctx) => {
+    assertYearOnScreenWritable(ctx);
     ensureExists(ctx.db, 'subject', g.subjectId, 'subjectId');
     ensureExists(ctx.db, 'grade', g.gradeId, 'gradeId');
     ensureExists(ctx.db, 'teacher', g.leaderId, 'leaderId');
