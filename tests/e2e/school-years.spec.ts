@@ -99,4 +99,31 @@ test('new school year wizard on the sample, then last year\'s exam analysis with
   await expect(drawer.getByTestId('history-stretches')).toContainText('九年级(1)班');
   await expect(drawer.getByTestId('history-exams')).toContainText('七年级期末考试');
   await app.shot('sy-07-student-history');
+  await page.keyboard.press('Escape');
+
+  // ---- 学籍变动: 休学 from a date; the grid shows the new status and the record the closed stretch ----
+  await page.getByTestId('student-change-open').click();
+  const dialog = page.getByTestId('student-change');
+  await dialog.getByTestId('change-kind').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^休学$/ }).click();
+  // Today (the real clock) is before the new year this sample was rolled into: a date before the student's
+  // stretch began is refused on the field, a date inside the new year is taken.
+  await page.locator('.ant-modal-footer:visible .ant-btn-primary').click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toContainText('不能早于');
+  await app.shot('sy-09-student-change-refused');
+  const dateInput = dialog.locator('.ant-picker input');
+  await dateInput.click();
+  await dateInput.fill(`${start + 1}-10-08`);
+  await dateInput.press('Enter');
+  await page.locator('.ant-modal-footer:visible .ant-btn-primary').click();
+  await expect(app.grid('students').locator('.ag-row', { hasText: s.studentNo }).first()).toContainText('休学');
+  const after = await app.api<{ stretches: { endChange: string | null }[] }>('students/history', { studentId: s.id });
+  expect(after.stretches[after.stretches.length - 1].endChange).toBe('休学');
+
+  // ---- 学期升级: the preview of term 1 -> term 2 of the new year (nothing there yet) ----
+  await app.go('#/school-years');
+  await page.getByTestId('open-term-rollover').click();
+  await page.getByTestId('rollover-preview').click();
+  await expect(page.getByTestId('rollover-preview-body')).toContainText('任课安排');
+  await app.shot('sy-10-term-rollover-preview');
 });
