@@ -5,6 +5,7 @@
  * and leaves every past exam's analysis exactly as it was. Then the second-term roll-over.
  */
 import fs from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
@@ -113,6 +114,24 @@ describe('the new-year roll-over', () => {
     const before = t8(core.status().currentTermId!);
     const r = await core.call('school-years/rollover', { ...input, assignmentRule: '循环' });
     expect(t8(r.termIds[0])).toBe(before);
+  });
+});
+
+describe('after the roll-over', () => {
+  it('imports the new students\' roster into the empty entry classes, each with an 入学 stretch', async () => {
+    const r = await core.call('school-years/rollover', input);
+    const ws = XLSX.utils.aoa_to_sheet([['学籍号', '姓名', '性别', '班级'], ['G2026NEW0001', '新生甲', '女', '七年级(1)班'], ['G2026NEW0002', '新生乙', '男', '七年级(2)班']]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '新生');
+    const dataBase64 = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+    expect(await core.call('import/commit', { kind: 'students', fileName: '新生.xlsx', dataBase64 })).toMatchObject({ inserted: 2 });
+    const classes = await core.call('school/listClasses', {});
+    const seven1 = classes.find((c) => c.name === '七年级(1)班')!;
+    expect(seven1).toMatchObject({ cohortName: '2026级1班', studentCount: 1 });
+    const s = (await core.call('students/list', { classId: seven1.id }))[0];
+    const h = await core.call('students/history', { studentId: s.id });
+    // Imported in July for the coming year: the stretch begins on the first day of its first term.
+    expect(h.stretches.map((x) => [x.schoolYearId, x.className, x.startChange, x.fromDate])).toEqual([[r.schoolYearId, '七年级(1)班', '入学', '2026-09-01']]);
   });
 });
 

@@ -33,6 +33,7 @@ export function enrollmentSync(db: Database.Database): (studentId: number, date:
   const lastOf = db.prepare('SELECT end_change FROM student_enrollment WHERE student_id = ? ORDER BY from_date DESC, id DESC LIMIT 1');
   const insert = db.prepare('INSERT INTO student_enrollment (student_id, school_year_id, class_id, from_date, start_change, note) VALUES (?, ?, ?, ?, ?, ?)');
   let yearId: number | null | undefined;
+  let yearStart = '';
   return (studentId, date, change, note = null) => {
     const s = student.get(studentId) as { class_id: number | null; status: string } | undefined;
     if (!s) return;
@@ -45,14 +46,19 @@ export function enrollmentSync(db: Database.Database): (studentId: number, date:
       close(change === '留级' ? '留级' : '分班调整');
     }
     if (!inClass) return;
-    if (yearId === undefined) yearId = newestSchoolYearId(db);
+    if (yearId === undefined) {
+      yearId = newestSchoolYearId(db);
+      yearStart = (db.prepare('SELECT MIN(start_date) AS d FROM term WHERE school_year_id = ?').get(yearId ?? -1) as { d: string | null }).d ?? '';
+    }
     if (yearId === null) return;
+    // A roster imported in the summer for the coming year: the stretch begins with that year's first term.
+    const from = date < yearStart ? yearStart : date;
     let start: EnrollmentStart;
     if (open) start = change === '留级' ? '留级' : '分班调整';
     else {
       const last = lastOf.get(studentId) as { end_change: string | null } | undefined;
       start = !last ? (change === '转入' ? '转入' : '入学') : last.end_change === '休学' ? '复学' : '转入';
     }
-    insert.run(studentId, yearId, s.class_id, date, start, note);
+    insert.run(studentId, yearId, s.class_id, from, start, note);
   };
 }
