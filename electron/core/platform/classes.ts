@@ -6,10 +6,11 @@ import type Database from 'better-sqlite3';
 import { entryLevelFor, entryYearAt } from '../../../shared/domain/cohort';
 import { schoolType } from './query';
 
-/** The class at `level` number `classNo` running in the school year, or null. */
-export function classAt(db: Database.Database, schoolYearId: number, level: number, classNo: number): number | null {
-  return (db.prepare('SELECT class_id AS id FROM class_in_year WHERE school_year_id = ? AND level = ? AND class_no = ? AND active')
-    .get(schoolYearId, level, classNo) as { id: number } | undefined)?.id ?? null;
+/** The cohort that is at `level` in the school year: entered at the school's entry level (or this level, if lower). */
+export function cohortAt(db: Database.Database, schoolYearId: number, level: number): { entryYear: number; entryLevel: number } {
+  const { start_year: startYear } = db.prepare('SELECT start_year FROM school_year WHERE id = ?').get(schoolYearId) as { start_year: number };
+  const entryLevel = Math.min(level, entryLevelFor(schoolType(db)));
+  return { entryYear: entryYearAt(level, entryLevel, startYear), entryLevel };
 }
 
 /**
@@ -17,10 +18,9 @@ export function classAt(db: Database.Database, schoolYearId: number, level: numb
  * this level, if lower) in the year the arithmetic gives. Its head teacher, if given, is this year's.
  */
 export function insertCohortClass(db: Database.Database, schoolYearId: number, level: number, classNo: number, headTeacherId: number | null = null): number {
-  const { start_year: startYear } = db.prepare('SELECT start_year FROM school_year WHERE id = ?').get(schoolYearId) as { start_year: number };
-  const entryLevel = Math.min(level, entryLevelFor(schoolType(db)));
+  const c = cohortAt(db, schoolYearId, level);
   const id = Number(db.prepare('INSERT INTO class (entry_year, entry_level, class_no) VALUES (?, ?, ?)')
-    .run(entryYearAt(level, entryLevel, startYear), entryLevel, classNo).lastInsertRowid);
+    .run(c.entryYear, c.entryLevel, classNo).lastInsertRowid);
   setHeadTeacher(db, id, schoolYearId, headTeacherId);
   return id;
 }

@@ -100,13 +100,10 @@ export function studentsOfClassInYear(db: Database.Database, classId: number, sc
   };
 }
 
-/**
- * SQL that names a record's class as it was then: join it after the record `alias` that carries class_id and
- * term_id, and read `ct.level`, `ct.class_no` (grade level and number in the record's school year).
- * `LEFT` for records whose class is optional.
- */
-export function classInTermJoin(alias: string, ct = 'ct', left = false): string {
-  return `${left ? 'LEFT ' : ''}JOIN class_in_term ${ct} ON ${ct}.class_id = ${alias}.class_id AND ${ct}.term_id = ${alias}.term_id`;
+/** How many students studentsOfClassInYear gives (the class list's count, the printed roster's length). */
+export function studentCountOfClassInYear(db: Database.Database, classId: number, schoolYearId: number): number {
+  const { where, args } = studentsOfClassInYear(db, classId, schoolYearId);
+  return (db.prepare(`SELECT COUNT(*) AS n FROM student s WHERE ${where}`).get(...args) as { n: number }).n;
 }
 
 /**
@@ -125,18 +122,6 @@ interface ClassRefRow { id: number; level: number; class_no: number; archived: n
 const toClassRef = (r: ClassRefRow): ClassRef => ({
   id: r.id, level: r.level, classNo: r.class_no, name: className(r.level, r.class_no), archived: r.archived === 1, entryYear: r.entry_year,
 });
-
-/**
- * Every class that existed in the school year (archived ones included), with its grade level then and its
- * display name (七年级(1)班), by grade and number; no year (before a school exists) gives none.
- */
-export function classRefs(db: Database.Database, schoolYearId: number | null): ClassRef[] {
-  if (schoolYearId === null) return [];
-  return (db.prepare(
-    `SELECT class_id AS id, level, class_no, archived, entry_year FROM class_in_year
-     WHERE school_year_id = ? AND in_year ORDER BY level, class_no`,
-  ).all(schoolYearId) as ClassRefRow[]).map(toClassRef);
-}
 
 /** One class by id, named for the school year (its grade then), or null. */
 export function classRef(db: Database.Database, classId: number, schoolYearId: number | null): ClassRef | null {

@@ -125,14 +125,12 @@ export function addSampleHistory(ctx: CoreContext, opts: { currentYearId: number
     .all() as { id: number; class_id: number; entry_year: number }[];
   const transfersIn = new Set<number>();
   for (const s of current) if (s.entry_year < cur.start_year && rng.chance(0.012)) transfersIn.add(s.id);
-  const joinedOn = new Map<number, string>();
   for (const s of current) {
     const first = Math.max(s.entry_year, cur.start_year - years);
     const transferYear = transfersIn.has(s.id) ? cur.start_year - 1 : null;
     for (let y = first; y < cur.start_year; y++) {
       if (transferYear !== null && y < transferYear) continue;
       const from = transferYear === y ? `${y + 1}-03-0${2 + rng.int(0, 6)}` : `${y}-09-01`;
-      if (transferYear === y) joinedOn.set(s.id, from);
       insStretch.run(s.id, yearOfStart.get(y), s.class_id, from, yearEnd(y), transferYear === y ? '转入' : y === s.entry_year ? '入学' : '升级', '升级');
     }
   }
@@ -240,6 +238,5 @@ export function addSampleHistory(ctx: CoreContext, opts: { currentYearId: number
     }
     carried = next;
   }
-  void joinedOn;
   return { years, terms: terms.map((t) => t.id), graduates, exams, scores, files, transfers: transfersIn.size + transfersOut };
 }

@@ -18,7 +18,7 @@ import type { CoreContext } from '../../platform/context';
 import { newestSchoolYearId, schoolType } from '../../platform/query';
 import { refreshTermLocks } from '../../platform/term-lock';
 import { schoolDay } from '../../../../shared/domain/dates';
-import { carryStrugglingFiles, copyTermRows, countTermRows, openFilesToCarry } from './carry';
+import { carryStrugglingFiles, copyTermRows, countTermRows, openFilesToCarry, type OpenFile } from './carry';
 
 type Input = ParsedInput<'school-years/rollover'>;
 
@@ -37,6 +37,7 @@ interface Plan {
   entryLevel: number;
   assignments: { target: { existing: number } | { entryNo: number }; teacherId: number; subjectId: number; periods: number }[];
   students: { continuing: number[]; graduating: number[] };
+  files: OpenFile[];
 }
 
 const TABLES_COPIED = { settings: ['timetable_settings', 'teacher_unavailable'], standards: ['routine_standard'], quotas: ['observation_quota', 'observation_quota_override'] };
@@ -69,7 +70,6 @@ export function planRollover(ctx: CoreContext, input: Input): Plan {
   const classes = yearClasses(db, fromYearId);
   const continuing = classes.filter((c) => c.level < top);
   const graduating = classes.filter((c) => c.level >= top);
-  const oldEntry = classes.filter((c) => c.level === entryLevel).map((c) => c.classNo);
   const entryNos = Array.from({ length: input.entryClasses }, (_, i) => i + 1);
 
   // The source of assignments and settings: the old year's last term that has assignments.
@@ -141,10 +141,9 @@ export function planRollover(ctx: CoreContext, input: Input): Plan {
     });
   }
   if (entryNos.length) cohorts.push({ entryYear: input.startYear, fromLevel: null, toLevel: entryLevel, classes: entryNos.length, students: 0, graduates: false });
-  void oldEntry;
   return {
     preview: { fromYear: from.name, toYear, lines, blockers, cohorts },
-    fromYearId, sourceTermId, continuing, graduating, entryNos, entryLevel, assignments, students,
+    fromYearId, sourceTermId, continuing, graduating, entryNos, entryLevel, assignments, students, files,
   };
 }
 
@@ -205,10 +204,7 @@ function applyRollover(ctx: CoreContext, input: Input, plan: Plan): { yearId: nu
     if (input.copyStandards) copy(TABLES_COPIED.standards);
     if (input.copyQuotas) copy(TABLES_COPIED.quotas);
   }
-  if (input.carryStrugglingFiles) {
-    const files = openFilesToCarry(db).filter((f) => !plan.students.graduating.includes(f.studentId));
-    carryStrugglingFiles(db, files, term1, input.term1Start, now);
-  }
+  carryStrugglingFiles(db, plan.files, term1, input.term1Start, now);
   ctx.setSetting('currentTermId', String(term1));
   ctx.audit('schoolYear', 'rollover', {
     entityId: String(yearId), summary: `学年升级：${plan.preview.fromYear} → ${plan.preview.toYear}`,
@@ -229,7 +225,8 @@ export async function rollover(ctx: CoreContext, input: Input): Promise<Rollover
     throw new AppError('VALIDATION', b.key, b.params, plan.preview.blockers.map((x) => ({ path: [x.key.includes('term2') ? 'term2Start' : x.key.includes('term1') ? 'term1Start' : 'startYear'], key: x.key, params: x.params })));
   }
   const backupFile = await ctx.backup('pre-rollover');
-  const { yearId, termIds } = ctx.db.transaction(() => applyRollover(ctx, input, planRollover(ctx, input)))();
+  // Core runs one call at a time, so nothing changed since the plan was made: it is applied as previewed.
+  const { yearId, termIds } = ctx.db.transaction(() => applyRollover(ctx, input, plan))();
   refreshTermLocks(ctx.db, schoolDay(ctx.now()));
   return { schoolYearId: yearId, termIds, backupFile, lines: plan.preview.lines };
 }

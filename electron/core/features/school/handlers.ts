@@ -8,10 +8,9 @@ import type { CoreContext } from '../../platform/context';
 import { ensureExists, guardUnique, saveMany, setArchived, upsert, b } from '../../platform/db/records';
 import type { HandlerMap } from '../../platform/handlers';
 import type { FeatureMethod, ParsedInput } from '../../../../shared/contract';
-import { currentSchoolYearId, currentTermId, requireTerm, schoolType } from '../../platform/query';
-import { entryLevelFor, entryYearAt } from '../../../../shared/domain/cohort';
+import { currentSchoolYearId, currentTermId, requireTerm } from '../../platform/query';
 import { ensureGrade } from './setup';
-import { setHeadTeacher } from '../../platform/classes';
+import { cohortAt, setHeadTeacher } from '../../platform/classes';
 import { assertTermWritable } from '../../platform/term-lock';
 import { getProfile, listClasses, listGrades, listGroups, listSubjects, listTerms, listYears } from './queries';
 
@@ -42,15 +41,14 @@ function saveClass(ctx: CoreContext, c: ParsedInput<'school/saveClass'>) {
   ensureExists(db, 'teacher', c.headTeacherId, 'headTeacherId');
   const yearId = yearOf(ctx);
   if (yearId === null) throw new AppError('VALIDATION', 'noSchoolYear', {}, [{ path: ['gradeId'], key: 'noSchoolYear' }]);
-  const { start_year: startYear } = db.prepare('SELECT start_year FROM school_year WHERE id = ?').get(yearId) as { start_year: number };
   const { level } = db.prepare('SELECT level FROM grade WHERE id = ?').get(c.gradeId) as { level: number };
   const taken = db.prepare('SELECT class_id FROM class_in_year WHERE school_year_id = ? AND level = ? AND class_no = ? AND active AND class_id IS NOT ?')
     .get(yearId, level, c.classNo, c.id ?? null);
   if (taken) throw new AppError('CONFLICT', 'duplicate', { field: 'classNo' }, [{ path: ['classNo'], key: 'duplicate' }]);
-  const entryLevel = Math.min(level, entryLevelFor(schoolType(db)));
+  const cohort = cohortAt(db, yearId, level);
   const id = db.transaction(() => {
     const cid = guardUnique('classNo', () =>
-      upsert(ctx, 'class', 'class', c.id, { entry_year: entryYearAt(level, entryLevel, startYear), entry_level: entryLevel, class_no: c.classNo }, `班级 ${c.classNo}`),
+      upsert(ctx, 'class', 'class', c.id, { entry_year: cohort.entryYear, entry_level: cohort.entryLevel, class_no: c.classNo }, `班级 ${c.classNo}`),
     );
     setHeadTeacher(db, cid, yearId, c.headTeacherId);
     return cid;

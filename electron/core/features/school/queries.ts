@@ -9,7 +9,7 @@ import type {
 import { className, GRADE_NAMES } from '../../../../shared/domain/constants';
 import { cohortName } from '../../../../shared/domain/cohort';
 import { compareZh } from '../../../../shared/domain/text';
-import { termName } from '../../platform/query';
+import { studentCountOfClassInYear, termName } from '../../platform/query';
 
 type Row = Record<string, unknown>;
 const bool = (v: unknown) => v === 1 || v === true;
@@ -54,15 +54,11 @@ export function listGrades(db: Database.Database, schoolYearId: number | null): 
 /**
  * The classes that existed in the school year, named for it (七年级(3)班 then), with that year's head teacher
  * and students. `archived` = not running that year (archived by hand); a graduated class is listed in its own
- * years. Students: the class's students now for the newest year, else those who ended that year in it.
+ * years. Students: as the printed roster counts them (studentsOfClassInYear).
  */
 export function listClasses(db: Database.Database, schoolYearId: number | null, includeArchived: boolean, where = '', args: unknown[] = []): SchoolClass[] {
   const rows = db.prepare(
-    `SELECT c.class_id AS id, g.id AS grade_id, c.level, c.class_no, c.entry_year, c.head_teacher_id, t.name AS head_name, c.active,
-       CASE WHEN c.start_year >= (SELECT MAX(start_year) FROM school_year)
-         THEN (SELECT COUNT(*) FROM student s WHERE s.class_id = c.class_id AND s.archived = 0 AND s.status = '在读')
-         ELSE (SELECT COUNT(DISTINCT e.student_id) FROM student_enrollment e WHERE e.class_id = c.class_id AND e.school_year_id = c.school_year_id
-                 AND (e.to_date IS NULL OR e.end_change IN ('升级', '毕业'))) END AS n
+    `SELECT c.class_id AS id, g.id AS grade_id, c.level, c.class_no, c.entry_year, c.head_teacher_id, t.name AS head_name, c.active
      FROM class_in_year c LEFT JOIN grade g ON g.level = c.level LEFT JOIN teacher t ON t.id = c.head_teacher_id
      WHERE c.school_year_id = ? AND c.in_year AND (? OR c.active) ${where} ORDER BY c.level, c.class_no`,
   ).all(schoolYearId ?? -1, includeArchived ? 1 : 0, ...args) as Row[];
@@ -70,7 +66,7 @@ export function listClasses(db: Database.Database, schoolYearId: number | null, 
     id: r.id as number, gradeId: r.grade_id as number, gradeLevel: r.level as number, classNo: r.class_no as number,
     name: className(r.level as number, r.class_no as number), entryYear: r.entry_year as number,
     cohortName: cohortName(r.entry_year as number, r.class_no as number), headTeacherId: (r.head_teacher_id as number) ?? null,
-    headTeacherName: (r.head_name as string) ?? null, studentCount: r.n as number, archived: !bool(r.active),
+    headTeacherName: (r.head_name as string) ?? null, studentCount: studentCountOfClassInYear(db, r.id as number, schoolYearId!), archived: !bool(r.active),
   }));
 }
 
