@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FilePayloadSchema, type FilePayload, type ImportField, type ImportIssue } from './common';
 import { featureContract, method } from './method';
 
-export const IMPORT_KINDS = ['teachers', 'students', 'assignments'] as const;
+export const IMPORT_KINDS = ['teachers', 'students', 'assignments', 'training'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export interface ImportPreviewRow { row: number; values: Record<string, string>; action: 'insert' | 'update' | 'skip'; hasError: boolean }
 export interface ImportPreview {

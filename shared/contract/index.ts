@@ -28,6 +28,8 @@ import { examsContract } from './exams';
 import { routinePlansContract } from './routine-plans';
 import { observationsContract } from './observations';
 import { researchContract } from './research';
+import { mentorsContract } from './mentors';
+import { trainingContract } from './training';
 import { monthlyCheckContract } from './monthly-check';
 
 export * from './features';
@@ -56,6 +58,8 @@ export * from './exams';
 export * from './routine-plans';
 export * from './observations';
 export * from './research';
+export * from './mentors';
+export * from './training';
 export * from './monthly-check';
 
 export const contract = {
@@ -81,6 +85,8 @@ export const contract = {
   ...routinePlansContract,
   ...observationsContract,
   ...researchContract,
+  ...mentorsContract,
+  ...trainingContract,
   ...monthlyCheckContract,
 };
 

@@ -15,7 +15,7 @@ import { id } from './fields';
 
 /** How a parameter is picked on the Reports page (and any page that prints a report). */
 export type ReportParamKind =
-  | 'term' | 'classes' | 'teachers' | 'rooms' | 'grades' | 'date' | 'switch' | 'month' | 'exam' | 'struggleFile' | 'choice';
+  | 'term' | 'classes' | 'teachers' | 'rooms' | 'grades' | 'date' | 'switch' | 'month' | 'exam' | 'struggleFile' | 'choice' | 'mentorPair';
 
 const ids = z.array(id);
 
@@ -43,6 +43,8 @@ export const REPORT_PARAMS = {
   showFullNames: { kind: 'switch', schema: z.boolean() },
   /** Monthly routine check printouts: the month, 'YYYY-MM' (teacherIds picks the teachers). */
   month: { kind: 'month', schema: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'badMonth') },
+  /** Mentor-pair printouts (agreement, assessment, certificate). */
+  pairId: { kind: 'mentorPair', schema: id },
   /** Room timetables: also print rooms without a lesson (skipped by default). */
   includeEmptyRooms: { kind: 'switch', schema: z.boolean() },
 } as const satisfies Record<string, { kind: ReportParamKind; schema: z.ZodType; choices?: readonly string[] }>;
@@ -74,7 +76,7 @@ export function reportParamsSchema<K extends ReportParamKey>(keys: readonly K[])
 }
 
 /** The Reports page's sections (tools.reports.modules.<module>). */
-export type ReportModule = 'school' | 'teaching' | 'timetable' | 'exams' | 'routine';
+export type ReportModule = 'school' | 'teaching' | 'timetable' | 'exams' | 'routine' | 'teachers';
 
 export interface ReportInfo {
   id: string; titleKey: string; title: string;

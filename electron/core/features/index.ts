@@ -26,6 +26,8 @@ import { examsFeature } from './exams';
 import { routinePlansFeature } from './routine-plans';
 import { observationsFeature } from './observations';
 import { researchFeature } from './research';
+import { mentorsFeature } from './mentors';
+import { trainingFeature } from './training';
 import { monthlyCheckFeature } from './monthly-check';
 
 export const FEATURES = [
@@ -51,6 +53,8 @@ export const FEATURES = [
   routinePlansFeature,
   observationsFeature,
   researchFeature,
+  mentorsFeature,
+  trainingFeature,
   monthlyCheckFeature,
 ] as const;
 

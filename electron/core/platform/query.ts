@@ -130,3 +130,11 @@ export function classRef(db: Database.Database, classId: number, schoolYearId: n
   ).get(classId, schoolYearId ?? -1) as ClassRefRow | undefined;
   return r ? toClassRef(r) : null;
 }
+
+/** A school year's span: its first term's first day to its last term's last teaching day. */
+export function schoolYearSpan(db: Database.Database, schoolYearId: number): { from: string; to: string } {
+  const terms = db.prepare('SELECT id FROM term WHERE school_year_id = ? ORDER BY term_no').all(schoolYearId) as { id: number }[];
+  if (!terms.length) throw new AppError('NOT_FOUND', 'notFound', { entity: 'schoolYear', id: schoolYearId });
+  const rows = terms.map((t) => requireTerm(db, t.id));
+  return { from: rows[0].startDate, to: rows[rows.length - 1].endDate };
+}

@@ -11,6 +11,7 @@ import { toHalfWidth } from '../../../../shared/domain/text';
 import { checkStudentNo } from '../../../../shared/domain/student-no';
 import { buildMapping, FIELD_DEFS, findHeaderRow, headerColumns } from './fields';
 import { findStudentId, studentIdsByNo, type StudentWrite } from '../students/service';
+import { levelFromText, type TrainingOp } from '../training/service';
 import { isSignatureFooter } from '../../platform/spreadsheet/issues';
 import { newestSchoolYearId, schoolYearOfTerm } from '../../platform/query';
 import type { Cell, ReadSheet } from '../../platform/spreadsheet/read';
@@ -29,7 +30,7 @@ export interface TeacherOp {
 export interface AssignmentOp {
   action: 'insert' | 'update'; id: number | null; termId: number; teacherId: number; classId: number; subjectId: number; weeklyPeriods: number;
 }
-export type ImportOp = StudentOp | TeacherOp | AssignmentOp;
+export type ImportOp = StudentOp | TeacherOp | AssignmentOp | TrainingOp;
 
 export interface Analysis { preview: ImportPreview; ops: ImportOp[] }
 
@@ -67,6 +68,7 @@ const IDENTIFYING: Record<ImportKind, string[]> = {
   students: ['studentNo', 'name'],
   teachers: ['name', 'staffNo'],
   assignments: ['teacher', 'className', 'subject'],
+  training: ['teacher', 'staffNo', 'title'],
 };
 
 export function analyze(kind: ImportKind, sheet: ReadSheet, override: Record<string, number | null> | undefined, lk: Lookups): Analysis {
@@ -98,6 +100,7 @@ export function analyze(kind: ImportKind, sheet: ReadSheet, override: Record<str
   let ops: ImportOp[];
   if (kind === 'students') ops = analyzeStudents(rows, out, lk);
   else if (kind === 'teachers') ops = analyzeTeachers(rows, out, lk);
+  else if (kind === 'training') ops = analyzeTraining(rows, out, lk);
   else ops = analyzeAssignments(rows, out, lk);
 
   const opByRow = new Map<number, ImportOp>();
@@ -412,5 +415,98 @@ function analyzeAssignments(rows: Row[], out: Collector, { db, termId }: Lookups
     }
     const id = existing.get(key) ?? null;
     return { action: id ? 'update' : 'insert', id, termId: termId ?? 0, teacherId, classId: classId ?? 0, subjectId: subject?.id ?? 0, weeklyPeriods: periods } satisfies AssignmentOp;
+  });
+}
+
+// ---------- training ----------
+
+/** Dates written in a 培训时间 cell: 2025-07-10至2025-07-14, 2025.7.10-7.14, 2025年7月10日—14日, or one day. */
+export function parseDateRange(text: string): { start: string; end: string } | null {
+  const s = toHalfWidth(text).replace(/\s+/g, '');
+  const full = [...s.matchAll(/(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?/g)];
+  const ymd = (y: number, m: number, d: number) => parseDate(`${y}-${m}-${d}`);
+  if (full.length >= 2) {
+    const a = ymd(+full[0][1], +full[0][2], +full[0][3]);
+    const b = ymd(+full[1][1], +full[1][2], +full[1][3]);
+    return a && b ? { start: a, end: b } : null;
+  }
+  if (full.length !== 1) return null;
+  const [y, m, d] = [+full[0][1], +full[0][2], +full[0][3]];
+  const start = ymd(y, m, d);
+  if (!start) return null;
+  const rest = s.slice((full[0].index ?? 0) + full[0][0].length).replace(/^[-~～至到—–]+/, '');
+  if (!rest) return { start, end: start };
+  const md = /^(\d{1,2})[-./月](\d{1,2})日?$/.exec(rest);
+  if (md) { const end = ymd(y, +md[1], +md[2]); return end ? { start, end } : null; }
+  const dd = /^(\d{1,2})日?$/.exec(rest);
+  if (dd) { const end = ymd(y, m, +dd[1]); return end ? { start, end } : null; }
+  return null;
+}
+
+function analyzeTraining(rows: Row[], out: Collector, { db }: Lookups): TrainingOp[] {
+  const teachers = db.prepare('SELECT id, staff_no AS staffNo, name FROM teacher').all() as { id: number; staffNo: string | null; name: string }[];
+  const byStaff = new Map(teachers.filter((t) => t.staffNo).map((t) => [t.staffNo!, t]));
+  const byName = new Map<string, { id: number; name: string }[]>();
+  for (const t of teachers) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+  const existing = new Map((db.prepare('SELECT id, teacher_id AS t, title, end_date AS e FROM training_entry').all() as { id: number; t: number; title: string; e: string }[])
+    .map((r) => [`${r.t}|${r.title}|${r.e}`, r.id]));
+  const firstRowOf = new Map<string, number>();
+  return rows.map((row) => {
+    // The teacher: by 工号 first, else by a unique name.
+    let teacherId = 0;
+    const name = row.text('teacher').replace(/\s+/g, '');
+    const staffNo = row.text('staffNo');
+    row.values.teacher = name;
+    if (staffNo) row.values.staffNo = staffNo;
+    const byNo = staffNo ? byStaff.get(staffNo) : undefined;
+    if (byNo) {
+      teacherId = byNo.id;
+      if (name && name !== byNo.name) out.add(row, 'teacher', 'nameNotStaffNo', { value: name, staffNo, name: byNo.name });
+    } else if (!name) out.add(row, 'teacher', 'required');
+    else {
+      const named = byName.get(name) ?? [];
+      if (named.length === 1) teacherId = named[0].id;
+      else if (named.length > 1) out.add(row, 'teacher', 'ambiguousTeacher', { value: name, count: named.length });
+      else out.add(row, staffNo ? 'staffNo' : 'teacher', 'unknownTeacher', { value: staffNo ? `${name}（${staffNo}）` : name });
+    }
+    const title = readRequiredText(row, out, 'title', 100);
+    // 级别: from its column, else from the programme's name (“国培计划”...).
+    const levelText = row.text('level');
+    const level = levelFromText(levelText) ?? (levelText ? null : levelFromText(title));
+    row.values.level = level ?? levelText;
+    if (!level) out.add(row, 'level', levelText ? 'badValue' : 'required', levelText ? { value: levelText } : undefined);
+    // Dates: a 起止日期 cell, or separate start and end columns; one day is both.
+    let start: string | null = null;
+    let end: string | null = null;
+    if (row.text('dates')) {
+      const r = parseDateRange(row.text('dates'));
+      row.values.dates = r ? (r.start === r.end ? r.start : `${r.start}至${r.end}`) : row.text('dates');
+      if (!r) out.add(row, 'dates', 'badDate', { value: row.text('dates') });
+      else { start = r.start; end = r.end; }
+    } else {
+      start = readDate(row, out, 'startDate');
+      end = readDate(row, out, 'endDate') ?? start;
+      start = start ?? end;
+      if (!start && !row.values.startDate && !row.values.endDate) out.add(row, row.mapped('dates') || !row.mapped('startDate') ? 'dates' : 'startDate', 'required');
+    }
+    if (start && end && end < start) out.add(row, row.mapped('dates') ? 'dates' : 'endDate', 'endBeforeStart', { value: `${start}至${end}` });
+    let hours = 0;
+    const ht = row.text('hours').replace(/学时|课时|小时/g, '');
+    row.values.hours = ht;
+    const hv = Number(ht);
+    if (!ht) out.add(row, 'hours', 'required');
+    else if (!Number.isFinite(hv) || hv <= 0 || hv > 1000) out.add(row, 'hours', 'badHours', { value: ht });
+    else hours = Math.round(hv * 10) / 10;
+    const key = `${teacherId}|${title}|${end}`;
+    if (teacherId && title && end) {
+      const first = firstRowOf.get(key);
+      if (first !== undefined) out.add(row, 'teacher', 'duplicateInFile', { first, value: `${name} ${title}` });
+      else firstRowOf.set(key, row.excelRow);
+    }
+    const id = existing.get(key) ?? null;
+    return {
+      action: id ? 'update' : 'insert', id, teacherId, startDate: start ?? '', endDate: end ?? '', level: level ?? '校本', title, hours,
+      organiser: readOptText(row, out, 'organiser', 100), note: readOptText(row, out, 'note', 500),
+    } satisfies TrainingOp;
   });
 }

@@ -50,6 +50,19 @@ export const FIELD_DEFS: Record<ImportKind, FieldDef[]> = {
     f('subject', '学科', true, ['任教学科', '科目', '课程']),
     f('weeklyPeriods', '周课时', true, ['每周课时', '课时', '周节数', '课时数']),
   ],
+  // The rosters counties send after a training: one row per teacher.
+  training: [
+    f('teacher', '姓名', true, ['教师姓名', '学员姓名', '参训教师', '教职工姓名']),
+    f('staffNo', '工号', false, ['教职工号', '职工号', '教师编号']),
+    f('title', '培训项目', true, ['培训名称', '项目名称', '培训内容', '培训主题', '课程名称', '培训项目名称', '培训班名称']),
+    f('level', '级别', false, ['培训级别', '培训类别', '培训层级', '层级', '类别']),
+    f('dates', '起止日期', false, ['培训时间', '培训日期', '起止时间', '培训起止时间', '时间']),
+    f('startDate', '开始日期', false, ['开始时间', '起始日期', '培训开始日期', '开班日期']),
+    f('endDate', '结束日期', false, ['结束时间', '截止日期', '培训结束日期', '结业日期']),
+    f('hours', '学时', true, ['培训学时', '学时数', '获得学时', '认定学时', '折算学时', '课时']),
+    f('organiser', '主办单位', false, ['培训机构', '组织单位', '承办单位', '举办单位', '培训单位']),
+    f('note', '备注', false, []),
+  ],
 };
 
 /** Header text as compared with aliases: half-width, no spaces, no notes in brackets, no required marks. */

@@ -15,7 +15,7 @@ import { requireTerm } from '../../platform/query';
 
 type Req = ParsedInput<'import/preview'>;
 
-const AUDIT_ENTITY = { students: 'student', teachers: 'teacher', assignments: 'assignment' } as const;
+const AUDIT_ENTITY = { students: 'student', teachers: 'teacher', assignments: 'assignment', training: 'trainingEntry' } as const;
 
 function termFor(input: Req, ctx: CoreContext): number | null {
   if (input.kind !== 'assignments') return null;

@@ -38,6 +38,15 @@ const SPECS: Record<ImportKind, TemplateSpec> = {
       + '任课教师填姓名（重名时填工号）；班级写 七年级(1)班；学科用学科名称或简称；周课时填 0-40 的整数。导入到当前学期。',
     widths: { teacher: 14, className: 14, subject: 14, weeklyPeriods: 10 },
   },
+  training: {
+    title: '教师培训导入模板',
+    fields: ['teacher', 'staffNo', 'title', 'level', 'dates', 'hours', 'organiser', 'note'],
+    example: { teacher: '王丽华', staffNo: 'T001', title: '“国培计划”初中语文骨干教师培训', level: '国培', dates: '2025-07-10至2025-07-14', hours: 40, organiser: '省教育厅', note: '' },
+    note: '填写说明：第2行是表头，请勿修改；从第3行起每行一名教师的一次培训，第3行是示例，导入前请删除。必填：姓名、培训项目、学时。'
+      + '重名教师请填工号；级别填 国培/省培/市培/县培/校本（空着时按项目名称判断）；起止日期写 2025-07-10至2025-07-14，'
+      + '也可分成 开始日期、结束日期 两列；学时为正数。同一教师、同一项目、同一结束日期的记录将被更新。',
+    widths: { teacher: 12, staffNo: 10, title: 36, level: 8, dates: 24, hours: 8, organiser: 18, note: 16 },
+  },
 };
 
 export async function buildTemplate(kind: ImportKind): Promise<FilePayload> {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ImportKind } from '../../../../shared/contract';
 import { writeStudents } from '../students/service';
+import { writeTrainingEntries, type TrainingOp } from '../training/service';
 import type { AssignmentOp, ImportOp, StudentOp, TeacherOp } from './analyze';
 
 /**
@@ -13,6 +14,8 @@ export function writeOps(db: Database.Database, kind: ImportKind, ops: ImportOp[
   let updated = 0;
   if (kind === 'students') {
     return writeStudents(db, ops as StudentOp[], today);
+  } else if (kind === 'training') {
+    return writeTrainingEntries(db, ops as TrainingOp[], today);
   } else if (kind === 'teachers') {
     const ins = db.prepare(`INSERT INTO teacher (staff_no, name, gender, birth_date, phone, subject_id, title, degree, certificate, certified, backbone_level, roles, is_pe_arts, hire_date, note)
       VALUES (@staffNo, @name, @gender, @birthDate, @phone, @subjectId, @title, @degree, @certificate, COALESCE(@certified, 1), COALESCE(@backboneLevel, '无'),

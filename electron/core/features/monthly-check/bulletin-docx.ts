@@ -5,61 +5,13 @@
  * images when the PDF port can draw them; the grade distribution and the observation progress are always
  * also given as tables, so the file is complete without images.
  */
-import {
-  AlignmentType, BorderStyle, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
-  TextRun, WidthType, type IRunOptions,
-} from 'docx';
+import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
+import { a4Section, cell, HEI, heading, officeDocx, para, run, SIZE, SONG, table } from '../../platform/report/docx';
 import { bulletinFigureCells, bulletinLead, BULLETIN_TITLE } from './print/bulletin';
 import { zhDate } from '../../platform/report/layout';
 import { fmtScore, monthLabel, type BulletinView } from './view-types';
 
-const HEI = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体' };
-const FANG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
-const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
-
-/** Half-points: 小二 18pt title, 四号 14pt headings, 小四 12pt body, 五号 10.5pt tables. */
-const SIZE = { title: 36, heading: 28, body: 24, table: 21 };
-
 export interface ChartPng { title: string; png: Uint8Array; width: number; height: number }
-
-function run(text: string, o: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ text, font: FANG, size: SIZE.body, ...o });
-}
-
-function para(text: string, o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {}): Paragraph {
-  return new Paragraph({
-    alignment: o.align,
-    indent: o.indent ? { firstLine: 480 } : undefined,
-    spacing: { line: 400 },
-    children: [run(text, { bold: o.bold })],
-  });
-}
-
-function heading(text: string): Paragraph {
-  return new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [new TextRun({ text, font: HEI, size: SIZE.heading })] });
-}
-
-function cell(text: string, o: { header?: boolean; widthPct?: number; left?: boolean } = {}): TableCell {
-  return new TableCell({
-    width: o.widthPct ? { size: o.widthPct, type: WidthType.PERCENTAGE } : undefined,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    children: [new Paragraph({
-      alignment: o.left ? AlignmentType.LEFT : AlignmentType.CENTER,
-      children: [new TextRun({ text, font: o.header ? HEI : SONG, size: SIZE.table })],
-    })],
-  });
-}
-
-/** A ruled table: a header row and body rows; widths in percent of the text width. */
-function table(head: string[], rows: string[][], widths: number[], leftCols: number[] = []): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, { header: true, widthPct: widths[i] })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widths[i], left: leftCols.includes(i) })) })),
-    ],
-  });
-}
 
 function numbered(items: string[], none: string): Paragraph[] {
   return items.length ? items.map((t, i) => para(`${i + 1}. ${t}`, { indent: true })) : [para(none, { indent: true })];
@@ -124,23 +76,5 @@ export async function buildBulletinDocx(v: BulletinView, charts: ChartPng[] = []
     new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 480 }, children: [run(zhDate(v.issuedOn))] }),
   ];
 
-  const doc = new Document({
-    creator: '教务台账',
-    title: `${BULLETIN_TITLE}（${monthLabel(v.month)}）`,
-    styles: { default: { document: { run: { font: FANG, size: SIZE.body } } } },
-    sections: [{
-      // A4 (twips) with 2.5 cm / 2.8 cm margins, as for an office document.
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1588, right: 1588 } } },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ font: SONG, size: 18, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
-          })],
-        }),
-      },
-      children,
-    }],
-  });
-  return Packer.toBuffer(doc);
+  return officeDocx(`${BULLETIN_TITLE}（${monthLabel(v.month)}）`, [a4Section(children)]);
 }

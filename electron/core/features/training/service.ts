@@ -1,0 +1,4 @@
+/** What other features may use of the training feature (the import writes entries; the dossier reads the indicators). */
+export { yearIndicators } from './indicators';
+export { cycleReport } from './cycle-report';
+export { levelFromText, writeTrainingEntries, type TrainingOp } from './import-write';
