@@ -6,7 +6,7 @@ import {
   CalendarOutlined, ControlOutlined, EyeOutlined, FileTextOutlined, FormOutlined,
   AppstoreOutlined, BarChartOutlined, CheckSquareOutlined, SettingOutlined, SwapOutlined, TableOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
-  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, HistoryOutlined,
+  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, HistoryOutlined, SolutionOutlined, ReadOutlined,
 } from '@ant-design/icons';
 import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import AssignmentsPage from '../features/assignments/AssignmentsPage';
@@ -46,9 +46,11 @@ export const ROUTES: RouteDef[] = [
   { path: 'lesson-plans', labelKey: 'nav.lessonPlans', icon: <FileTextOutlined />, component: lazy(() => import('../features/routine-plans/LessonPlansPage')), section: 'routine' },
   { path: 'homework-checks', labelKey: 'nav.homeworkChecks', icon: <FormOutlined />, component: lazy(() => import('../features/routine-plans/HomeworkChecksPage')), section: 'routine' },
   { path: 'observations', labelKey: 'nav.observations', icon: <EyeOutlined />, component: lazy(() => import('../features/observations/ObservationsPage')), section: 'routine' },
+  { path: 'mentors', labelKey: 'nav.mentors', icon: <SolutionOutlined />, component: lazy(() => import('../features/mentors/MentorsPage')), section: 'routine' },
   { path: 'monthly-check', labelKey: 'nav.monthlyCheck', icon: <CalendarOutlined />, component: lazy(() => import('../features/monthly-check/MonthlyCheckPage')), section: 'routine' },
   { path: 'exams', labelKey: 'nav.exams', icon: <LineChartOutlined />, component: lazy(() => import('../features/exams/ExamsPage')), section: 'quality' },
   { path: 'struggling', labelKey: 'nav.struggling', icon: <HeartOutlined />, component: lazy(() => import('../features/struggling/StrugglingPage')), section: 'quality' },
+  { path: 'training', labelKey: 'nav.training', icon: <ReadOutlined />, component: lazy(() => import('../features/training/TrainingPage')), section: 'quality' },
   { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../features/import/ImportPage')), section: 'tools' },
   { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../features/reports/ReportsPage')), section: 'tools' },
   { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../features/backup/BackupsPage')), section: 'tools' },

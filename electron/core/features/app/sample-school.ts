@@ -19,6 +19,8 @@ import { addSampleTimetable } from '../timetable/service';
 import { addSampleRoutinePlans } from '../routine-plans/service';
 import { addSampleRoutineMonthly } from '../monthly-check/service';
 import { addSampleStrugglingFiles } from '../struggling/service';
+import { addSampleMentors } from '../mentors/service';
+import { addSampleTraining } from '../training/service';
 import { schoolDay } from '../../../../shared/domain/dates';
 
 type Gender = '男' | '女';
@@ -117,6 +119,8 @@ export function loadSampleSchool(ctx: CoreContext): GeneratedSchoolSummary {
     addSampleRoutinePlans(ctx, summary.currentTermId);
     addSampleRoutineMonthly(ctx, summary.currentTermId);
     addSampleStrugglingFiles(ctx, summary.currentTermId);
+    addSampleMentors(ctx, summary.currentTermId);
+    addSampleTraining(ctx, schoolYearStart(ctx.now()), SAMPLE_SCHOOL_SPEC.seed);
     addSampleHistory(ctx, { currentYearId: schoolYearOfTerm(ctx.db, summary.currentTermId)!, countyCode: SAMPLE_SCHOOL_SPEC.countyCode, seed: SAMPLE_SCHOOL_SPEC.seed });
     return summary;
   })();

@@ -3,7 +3,7 @@
  * column mapping, per-row problems, a preview of every row with its action) and only then confirm. Preview
  * calls write nothing; 'import/commit' backs up first and writes everything in one transaction.
  */
-import { DownloadOutlined, InboxOutlined, ReadOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined, ReadOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Result, Row, Select, Space, Spin, Steps, Tag, Typography, Upload } from 'antd';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,15 +22,22 @@ const KINDS: { kind: ImportKind; icon: ReactNode }[] = [
   { kind: 'teachers', icon: <UserOutlined /> },
   { kind: 'students', icon: <TeamOutlined /> },
   { kind: 'assignments', icon: <ScheduleOutlined /> },
+  { kind: 'training', icon: <SolutionOutlined /> },
 ];
+
+/** A kind asked for in the address (#/import?kind=training, from the training page), or none. */
+function kindFromHash(): ImportKind | null {
+  const k = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('kind');
+  return KINDS.some((x) => x.kind === k) ? (k as ImportKind) : null;
+}
 
 export default function ImportPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
   const { currentTerm } = useAppState();
-  const [step, setStep] = useState(0);
-  const [kind, setKind] = useState<ImportKind | null>(null);
+  const [step, setStep] = useState(() => (kindFromHash() ? 1 : 0));
+  const [kind, setKind] = useState<ImportKind | null>(kindFromHash);
   const [upload, setUpload] = useState<UploadData | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);

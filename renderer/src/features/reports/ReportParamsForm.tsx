@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   REPORT_PARAM_KINDS, type Exam, type MonthlyCheckMonth, type ReportInfo, type ReportParamKey, type ReportParams, type Room,
-  type SchoolClass, type StrugglingFileRow, type Teacher,
+  type PairRow, type SchoolClass, type StrugglingFileRow, type Teacher,
 } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useAppState } from '../../app/AppState';
@@ -17,9 +17,9 @@ import { useApiError } from '../../app/useApiError';
 import { matchesPerson } from '../../../../shared/domain/pinyin';
 
 interface Sources {
-  classes: SchoolClass[]; teachers: Teacher[]; rooms: Room[]; months: MonthlyCheckMonth[]; exams: Exam[]; files: StrugglingFileRow[];
+  classes: SchoolClass[]; teachers: Teacher[]; rooms: Room[]; months: MonthlyCheckMonth[]; exams: Exam[]; files: StrugglingFileRow[]; pairs: PairRow[];
 }
-const EMPTY: Sources = { classes: [], teachers: [], rooms: [], months: [], exams: [], files: [] };
+const EMPTY: Sources = { classes: [], teachers: [], rooms: [], months: [], exams: [], files: [], pairs: [] };
 
 /** Loads what the declared parameters need to offer, once per report and term. */
 function useSources(report: ReportInfo | null, termId: number | undefined): Sources {
@@ -36,6 +36,7 @@ function useSources(report: ReportInfo | null, termId: number | undefined): Sour
       if (kinds.has('month') && termId) next.months = await api.call('monthly-check/months', { termId });
       if (kinds.has('exam')) next.exams = await api.call('exams/list', termId ? { termId } : {});
       if (kinds.has('struggleFile')) next.files = await api.call('struggling/list', termId ? { termId } : {});
+      if (kinds.has('mentorPair') && termId) next.pairs = (await api.call('mentors/list', { termId })).pairs;
       if (live) setSrc(next);
     };
     load().catch((e) => { if (live) showError(e); });
@@ -129,6 +130,11 @@ export function ReportParamsForm({ report, values, onChange }: {
             control = <Select {...common} style={{ width: 260 }} placeholder={t('tools.reports.pickFile')} value={values.fileId} onChange={(v) => set(k, v)}
               showSearch={{ filterOption: (input, o) => matchesPerson(String(o?.label ?? ''), input) }}
               options={src.files.map((f) => ({ value: f.id, label: `${f.studentName}（${f.className ?? ''}，${f.subjectNames.join('、')}）` }))} />;
+            break;
+          case 'mentorPair':
+            control = <Select {...common} style={{ width: 240 }} placeholder={t('tools.reports.pickPair')} value={values.pairId} onChange={(v) => set(k, v)}
+              showSearch={{ filterOption: (input, o) => matchesPerson(String(o?.label ?? ''), input) }}
+              options={src.pairs.map((p) => ({ value: p.id, label: `${p.mentorName}—${p.apprenticeName}（${p.subjectName ?? ''}）` }))} />;
             break;
         }
         return <Form.Item key={k} label={itemLabel} required={required.has(k)}>{control}</Form.Item>;

@@ -9,28 +9,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, Teacher } from '../../../../shared/contract';
-import { LESSON_TYPES, type AttachmentInfo, type LessonPlan, type LessonType } from '../../../../shared/contract';
-import { api, readUpload, saveFile } from '../../api/client';
+import { LESSON_TYPES, type LessonPlan, type LessonType } from '../../../../shared/contract';
+import { api, readUpload } from '../../api/client';
+import { ATTACHMENT_FILE_TYPES as PLAN_FILE_TYPES, ATTACHMENT_MAX_MB as PLAN_FILE_MAX_MB, attachmentFileProblem as planFileProblem, downloadAttachment } from '../../components/attachments';
 import { useApiError } from '../../app/useApiError';
 import type { GridOption } from '../../components/DataGrid';
 import { PersonSelect } from '../../components/pickers';
 import { formatSize, teachingWeekOf } from './common';
 
-export const PLAN_FILE_TYPES = ['docx', 'pdf', 'jpg', 'jpeg', 'png'] as const;
-export const PLAN_FILE_MAX_MB = 30;
-
-/** Checks a picked file; returns the i18n key of the problem, or null when it may be uploaded. */
-export function planFileProblem(f: { name: string; size: number }): { key: string; params?: Record<string, string | number> } | null {
-  const ext = f.name.split('.').pop()?.toLowerCase() ?? '';
-  if (!(PLAN_FILE_TYPES as readonly string[]).includes(ext)) return { key: 'routine.plans.badFileType', params: { name: f.name } };
-  if (f.size > PLAN_FILE_MAX_MB * 1024 * 1024) return { key: 'routine.plans.fileTooLarge', params: { name: f.name, max: PLAN_FILE_MAX_MB } };
-  if (f.size === 0) return { key: 'routine.plans.fileEmpty', params: { name: f.name } };
-  return null;
-}
-
-export async function downloadAttachment(a: AttachmentInfo): Promise<boolean> {
-  return saveFile(await api.call('attachments/download', { id: a.id }));
-}
+export { downloadAttachment };
 
 interface Values {
   teacherId?: number; subjectId?: number; classId?: number;
