@@ -78,6 +78,8 @@ export interface PairTermProgress {
 export interface MentorAssessment {
   pairId: number; termId: number; apprenticeScore: number | null; mentorScore: number | null;
   apprenticeLevel: EvalLevel | null; mentorLevel: EvalLevel | null; comment: string | null; confirmedAt: string; operator: string;
+  /** The figures the assessment was confirmed on (the form prints these, so scores and duties agree). */
+  detail: { asOf: string; parts: Evaluation['parts']; duties: DutyProgress[]; capped: boolean } | null;
 }
 
 export interface PairDetail {

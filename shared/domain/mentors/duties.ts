@@ -4,9 +4,9 @@
  * A duty is counted in a window: for a duty per term or per month, the term clipped to the pair's dates; for a
  * duty per year, the school year clipped to the pair's dates. The target of a monthly duty is k x the months
  * the window spans. Progress is pro rata through the window, with the observation quotas' arithmetic
- * (projectQuota): due so far = target x elapsed / length.
+ * (projectQuota): due so far = target x elapsed / length; behind = fewer done than the whole items due so far.
  */
-import { projectQuota, type QuotaStatus } from '../routine/quota';
+import { AT_RISK_SHARE, projectQuota, type QuotaStatus } from '../routine/quota';
 
 export const DUTY_KEYS = ['mentorObserves', 'apprenticeObserves', 'reportLessons', 'reflections', 'guidance', 'papers'] as const;
 export type DutyKey = (typeof DUTY_KEYS)[number];
@@ -88,16 +88,20 @@ export function dutyProgress(duty: Duty, w: Window, done: number, asOf: string, 
   const p = projectQuota(done, target, elapsed, total);
   const met = done >= target;
   const left = total - elapsed;
+  // Duties are few and whole (1 paper a year): judged by the whole items due so far, not by a projection
+  // (one paper projected from December would always look short).
+  const wholeDue = Math.floor(p.dueSoFar);
+  const status: QuotaStatus = met || done >= wholeDue ? 'onTrack' : elapsed >= total || done < Math.floor(wholeDue * AT_RISK_SHARE) ? 'short' : 'atRisk';
   return {
     key: duty.key, per: duty.per, owner: DUTY_OWNER[duty.key], window: w, target, done,
-    share: target === 0 ? 1 : Math.min(1, done / target), dueSoFar: p.dueSoFar, projected: p.projected, status: p.status,
+    share: target === 0 ? 1 : Math.min(1, done / target), dueSoFar: p.dueSoFar, projected: p.projected, status,
     endingSoon: !met && elapsed > 0 && left > 0 && left <= warnWeeks * 7, met,
   };
 }
 
 /** Whether a pair's progress needs the office's attention (the dashboard's "behind" list). */
 export function isBehind(duties: readonly DutyProgress[]): boolean {
-  return duties.some((d) => !d.met && (d.status !== 'onTrack' || d.endingSoon || d.done < Math.floor(d.dueSoFar)));
+  return duties.some((d) => !d.met && (d.status !== 'onTrack' || d.endingSoon));
 }
 
 // ---- which pair an observation counts for ----

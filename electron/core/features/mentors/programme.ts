@@ -41,7 +41,7 @@ export function assessPair(ctx: CoreContext, pairId: number, termId: number, com
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair_id, term_id) DO UPDATE SET apprentice_score = excluded.apprentice_score,
        mentor_score = excluded.mentor_score, apprentice_level = excluded.apprentice_level, mentor_level = excluded.mentor_level,
        comment = excluded.comment, detail = excluded.detail, confirmed_at = excluded.confirmed_at, operator = excluded.operator`,
-    ).run(pairId, termId, e.apprenticeScore, e.mentorScore, e.apprenticeLevel, e.mentorLevel, comment, JSON.stringify({ parts: e.parts, duties: p.duties }), now, ctx.operator());
+    ).run(pairId, termId, e.apprenticeScore, e.mentorScore, e.apprenticeLevel, e.mentorLevel, comment, JSON.stringify({ asOf: p.asOf, parts: e.parts, duties: p.duties, capped: e.capped }), now, ctx.operator());
     ctx.audit('mentorAssessment', 'update', { entityId: pairId, summary: `确认师徒结对考核 ${pair.mentorName}—${pair.apprenticeName}：徒弟 ${e.apprenticeLevel ?? '—'}，师傅 ${e.mentorLevel ?? '—'}`, after: { termId, ...e, comment } });
   })();
   return termProgress(ctx, termId, undefined, pairId).progress.get(pairId)!;

@@ -41,6 +41,15 @@ export function countedObservations(db: Database.Database, pairs: MentorPair[], 
   return out;
 }
 
+function parseDetail(json: string): MentorAssessment['detail'] {
+  try {
+    const d = JSON.parse(json) as MentorAssessment['detail'];
+    return d && Array.isArray(d.duties) ? d : null;
+  } catch {
+    return null;
+  }
+}
+
 function loadAssessment(db: Database.Database, pairId: number, termId: number): MentorAssessment | null {
   const r = db.prepare('SELECT * FROM mentor_assessment WHERE pair_id = ? AND term_id = ?').get(pairId, termId) as Record<string, unknown> | undefined;
   if (!r) return null;
@@ -48,6 +57,7 @@ function loadAssessment(db: Database.Database, pairId: number, termId: number): 
     pairId, termId, apprenticeScore: (r.apprentice_score as number) ?? null, mentorScore: (r.mentor_score as number) ?? null,
     apprenticeLevel: (r.apprentice_level as EvalLevel) ?? null, mentorLevel: (r.mentor_level as EvalLevel) ?? null,
     comment: (r.comment as string) ?? null, confirmedAt: r.confirmed_at as string, operator: r.operator as string,
+    detail: parseDetail(r.detail as string),
   };
 }
 

@@ -29,15 +29,15 @@ const LANDSCAPE = { paper: 'A4', landscape: true } as const;
 const HEI = `"SimHei", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
 const KAI = `"KaiTi", "STKaiti", "Noto Serif CJK SC", serif`;
 const CSS = `
-h3.part { font-family: ${HEI}; font-size: 11.5pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
+h3.part { font-family: ${HEI}; font-size: 11.5pt; margin: 3mm 0 1mm; break-after: avoid; page-break-after: avoid; }
 table.grid td { height: 7.5mm; font-size: 10.5pt; }
 table.grid td.left, table.grid td.text { text-align: left; padding: 1mm 1.5mm; white-space: pre-wrap; line-height: 1.4; }
 .copy { text-align: right; font-size: 10pt; margin-bottom: 1mm; }
-.clause { line-height: 1.75; font-size: 11pt; margin: 0 0 1mm; text-indent: 2em; }
-ol.duties { margin: 1mm 0 2mm 8mm; padding: 0; line-height: 1.75; font-size: 11pt; }
-.box { border: 0.6pt solid #000; padding: 1.5mm 2mm; min-height: 16mm; white-space: pre-wrap; line-height: 1.5; }
-.signs { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 6mm; margin-top: 10mm; font-size: 11pt; break-inside: avoid; page-break-inside: avoid; }
-.signs div { line-height: 2.6; }
+.clause { line-height: 1.55; font-size: 10.5pt; margin: 0 0 1mm; text-indent: 2em; }
+ol.duties { margin: 0.5mm 0 1mm 8mm; padding: 0; line-height: 1.5; font-size: 10.5pt; }
+.box { border: 0.6pt solid #000; padding: 1.5mm 2mm; min-height: 12mm; white-space: pre-wrap; line-height: 1.5; }
+.signs { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 6mm; margin-top: 6mm; font-size: 10.5pt; break-inside: avoid; page-break-inside: avoid; }
+.signs div { line-height: 2.3; }
 .blank { display: inline-block; width: 28mm; border-bottom: 0.6pt solid #000; }
 .note { font-size: 9.5pt; margin: 1.5mm 0; }
 .score { font-size: 11pt; margin: 2mm 0; }
@@ -144,8 +144,11 @@ const fmt = (v: number | null) => (v === null ? '—' : (Math.round(v * 10) / 10
 
 export function renderAssessment(data: AssessmentData): string {
   const { header, pair: p, progress: g } = data;
-  const e = g.evaluation;
   const a = g.assessment;
+  // A confirmed assessment prints the figures it was confirmed on, so its scores and duties agree.
+  const e = a?.detail ? { ...g.evaluation, parts: a.detail.parts, capped: a.detail.capped } : g.evaluation;
+  const shownDuties = a?.detail ? a.detail.duties : g.duties;
+  const asOf = a?.detail ? a.detail.asOf : g.asOf;
   const apprenticeScore = a ? a.apprenticeScore : e.apprenticeScore;
   const mentorScore = a ? a.mentorScore : e.mentorScore;
   const aLevel = a ? a.apprenticeLevel : e.apprenticeLevel;
@@ -157,13 +160,13 @@ export function renderAssessment(data: AssessmentData): string {
     { label: '应完成', width: '16mm', value: (d) => d.target, className: 'num' },
     { label: '已完成', width: '16mm', value: (d) => d.done, className: 'num' },
     { label: '完成情况', width: '20mm', value: (d) => (d.met ? '达标' : `差 ${d.target - d.done}`) },
-  ], g.duties);
+  ], shownDuties);
   const body = `<section class="sheet">
 ${schoolHeader(header.schoolName, header.term?.label ?? null)}
 ${reportTitle(ASSESSMENT_TITLE)}
 <table class="grid"><colgroup><col style="width:22mm"><col><col style="width:22mm"><col><col style="width:22mm"><col></colgroup><tbody>
 <tr><th>师傅</th><td>${esc(p.mentorName)}</td><th>徒弟</th><td>${esc(p.apprenticeName)}</td><th>学科</th><td>${esc(p.subjectName ?? '')}</td></tr>
-<tr><th>结对期限</th><td colspan="3" class="num">${esc(`${p.startDate} 至 ${p.endDate}`)}</td><th>统计截至</th><td class="num">${esc(g.asOf)}</td></tr>
+<tr><th>结对期限</th><td colspan="3" class="num">${esc(`${p.startDate} 至 ${p.endDate}`)}</td><th>统计截至</th><td class="num">${esc(asOf)}</td></tr>
 </tbody></table>
 <h3 class="part">一、任务完成情况</h3>
 ${duties}
@@ -179,7 +182,7 @@ ${gridTable<[string, string, string]>([
     ['徒弟：任务完成', fmt(e.parts.apprenticeDuties), '徒弟各项任务完成比例的平均 × 100'],
     ['师傅：本人任务完成', fmt(e.parts.mentorDuties), '师傅各项任务完成比例的平均 × 100'],
   ])}
-<div class="score">徒弟得分：<b>${esc(fmt(apprenticeScore))}</b>\u3000等级：<b>${esc(aLevel ?? '—')}</b>\u3000\u3000师傅得分：<b>${esc(fmt(mentorScore))}</b>\u3000等级：<b>${esc(mLevel ?? '—')}</b>${e.capped && !a ? '（徒弟不合格，师傅等级不高于合格）' : ''}</div>
+<div class="score">徒弟得分：<b>${esc(fmt(apprenticeScore))}</b>\u3000等级：<b>${esc(aLevel ?? '—')}</b>\u3000\u3000师傅得分：<b>${esc(fmt(mentorScore))}</b>\u3000等级：<b>${esc(mLevel ?? '—')}</b>${e.capped ? '（徒弟不合格，师傅等级不高于合格）' : ''}</div>
 <div class="note">权重：${esc(data.weights)}。无数据的项目不计入，其余按比例折算。${a ? `已于 ${esc(a.confirmedAt.slice(0, 10))} 由 ${esc(a.operator)} 确认。` : '（尚未确认，以上为实时计算结果。）'}</div>
 <h3 class="part">三、考核意见</h3>
 <div class="box">${esc(dash(a?.comment))}</div>

@@ -112,6 +112,10 @@ export function planRollover(ctx: CoreContext, input: Input): Plan {
   const files = input.carryStrugglingFiles ? openFilesToCarry(db).filter((f) => !students.graduating.includes(f.studentId)) : [];
   const groups = input.copyGroups ? db.prepare('SELECT name FROM teaching_group WHERE school_year_id = ? AND archived = 0 ORDER BY id').pluck().all(fromYearId) as string[] : [];
   const toYear = `${input.startYear}-${input.startYear + 1}学年`;
+  // Mentor pairs run over dates, so nothing is copied: pairs whose period reaches into the new year go on;
+  // running pairs that end before it are closed (已结束).
+  const pairs = db.prepare(`SELECT p.end_date >= ? AS goes_on, m.name || '—' || a.name AS label FROM mentor_pair p
+    JOIN teacher m ON m.id = p.mentor_id JOIN teacher a ON a.id = p.apprentice_id WHERE p.status = '进行中' ORDER BY p.id`).all(input.term1Start) as { goes_on: number; label: string }[];
   const count = (tables: string[]) => (sourceTermId === null ? 0 : tables.reduce((n, t) => n + countTermRows(db, t, sourceTermId), 0));
   const lines: RolloverLine[] = [
     { key: 'createYear', count: 1, examples: [toYear, `${input.term1Start} / ${input.term2Start}`] },
@@ -127,6 +131,8 @@ export function planRollover(ctx: CoreContext, input: Input): Plan {
     { key: 'standards', count: input.copyStandards ? count(TABLES_COPIED.standards) : 0, examples: [] },
     { key: 'quotas', count: input.copyQuotas ? count(TABLES_COPIED.quotas) : 0, examples: [] },
     { key: 'strugglingFiles', count: files.length, examples: files.slice(0, 3).map((f) => f.studentName) },
+    { key: 'mentorPairs', count: pairs.filter((p) => p.goes_on).length, examples: pairs.filter((p) => p.goes_on).slice(0, 3).map((p) => p.label) },
+    { key: 'mentorPairsEnding', count: pairs.filter((p) => !p.goes_on).length, examples: pairs.filter((p) => !p.goes_on).slice(0, 3).map((p) => p.label) },
     { key: 'teacherRoles', count: (db.prepare('SELECT COUNT(*) AS n FROM teacher WHERE archived = 0').get() as { n: number }).n, examples: [] },
   ];
   const cohorts: RolloverPreview['cohorts'] = [];
@@ -205,6 +211,7 @@ function applyRollover(ctx: CoreContext, input: Input, plan: Plan): { yearId: nu
     if (input.copyQuotas) copy(TABLES_COPIED.quotas);
   }
   carryStrugglingFiles(db, plan.files, term1, input.term1Start, now);
+  db.prepare(`UPDATE mentor_pair SET status = '已结束', updated_at = ? WHERE status = '进行中' AND end_date < ?`).run(now, input.term1Start);
   ctx.setSetting('currentTermId', String(term1));
   ctx.audit('schoolYear', 'rollover', {
     entityId: String(yearId), summary: `学年升级：${plan.preview.fromYear} → ${plan.preview.toYear}`,

@@ -43,7 +43,7 @@ export default function MentorsPage() {
   }, [term, reload, onlyBehind]);
 
   const dutyCol = useCallback((key: DutyKey): GridColumn<PairRow> => ({
-    field: 'duties', header: t(`mentors.dutyShort.${key}`), width: 92,
+    field: 'duties', header: t(`mentors.dutyShort.${key}`), width: 78,
     colDef: {
       colId: `duty-${key}`, sortable: false, filter: false, floatingFilter: false,
       cellRenderer: (p: { data?: PairRow }) => {
@@ -62,7 +62,7 @@ export default function MentorsPage() {
     { field: 'mentorName', header: t('mentors.col.mentor'), kind: 'person', width: 96, pinned: 'left' },
     { field: 'apprenticeName', header: t('mentors.col.apprentice'), kind: 'person', width: 96, pinned: 'left' },
     { field: 'subjectName', header: t('mentors.col.subject'), width: 100 },
-    { field: 'endDate', header: t('mentors.col.period'), width: 190, colDef: { valueGetter: (p: { data?: PairRow }) => (p.data ? `${p.data.startDate} ～ ${p.data.endDate}` : '') } },
+    { field: 'endDate', header: t('mentors.col.period'), width: 180, colDef: { valueGetter: (p: { data?: PairRow }) => (p.data ? `${p.data.startDate} ～ ${p.data.endDate}` : '') } },
     ...DUTY_KEYS.map(dutyCol),
     {
       field: 'progress', header: t('mentors.col.levels'), width: 130,

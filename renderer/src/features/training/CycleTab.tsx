@@ -55,12 +55,14 @@ export function CycleTab({ reloadKey }: { reloadKey: number }) {
     <div className="tr-pane">
       {report && c && (
         <div className="tr-stats" data-testid="tr-cycle-stats">
-          <Card size="small"><Statistic title={t('training.stat.cycle')} value={`${report.cycle.start} ～ ${report.cycle.end}`} valueStyle={{ fontSize: 15 }} /></Card>
+          <Card size="small"><Statistic title={t('training.stat.cycle')} value={`${report.cycle.start} ～ ${report.cycle.end}`} valueStyle={{ fontSize: 14 }} /></Card>
           <Card size="small"><Statistic title={t('training.stat.rate')} value={c.rate === null ? '—' : (c.rate * 100).toFixed(1)} suffix={c.rate === null ? '' : '%'} valueStyle={c.rate !== null && c.rate < 1 ? { color: '#cf1322' } : undefined} /></Card>
           <Card size="small"><Statistic title={t('training.stat.complete')} value={c.complete} suffix={`/ ${c.teachers}`} /></Card>
           <Card size="small"><Statistic title={t('training.stat.onPace')} value={c.onPace} /></Card>
           <Card size="small"><Statistic title={t('training.stat.behind')} value={c.behind} valueStyle={c.behind ? { color: '#cf1322' } : undefined} /></Card>
-          {TRAINING_LEVELS.map((l) => <Card size="small" key={l}><Statistic title={t('training.hoursOf', { level: t(`training.level.${l}`) })} value={report.byLevel[l]} /></Card>)}
+          <Card size="small">
+            <div className="tr-levels" data-testid="tr-by-level">{TRAINING_LEVELS.map((l) => <div key={l}>{t('training.hoursOf', { level: t(`training.level.${l}`) })}：{report.byLevel[l]}</div>)}</div>
+          </Card>
         </div>
       )}
       <div className="tr-grid">
