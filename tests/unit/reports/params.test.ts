@@ -18,6 +18,7 @@ let termId: number;
 let month: string;
 let examId: number;
 let fileId: number;
+let pairId: number;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jw-params-'));
@@ -29,6 +30,7 @@ beforeAll(async () => {
   const subj = (await core.call('school/listSubjects', { includeArchived: false })).find((x) => x.name === '语文')!;
   examId = (await core.call('exams/save', { termId, name: '期中考试', kind: '期中', date: `${month}-10`, gradeIds: [grade.id], subjects: [{ subjectId: subj.id, fullMarks: 120 }] })).id;
   fileId = (await core.call('struggling/list', {}))[0].id;
+  pairId = (await core.call('mentors/list', { termId })).pairs[0].id;
 }, 120_000);
 afterAll(async () => { await core?.close(); fs.rmSync(dir, { recursive: true, force: true }); });
 
@@ -41,6 +43,7 @@ function fill(r: ReportInfo): ReportParams {
     if (kind === 'month') p[key] = month;
     if (kind === 'exam') p[key] = examId;
     if (kind === 'struggleFile') p[key] = fileId;
+    if (kind === 'mentorPair') p[key] = pairId;
   }
   return p as ReportParams;
 }

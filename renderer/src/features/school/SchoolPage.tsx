@@ -15,6 +15,7 @@ import { Page } from '../../components/Page';
 import { SchoolForm } from '../../components/SchoolForm';
 import { schoolYearStart } from '../../../../shared/domain/calendar';
 import { schoolYmd } from '../../../../shared/domain/dates';
+import { BehindCard } from '../mentors';
 
 interface TermForm { id?: number; schoolYearId: number; termNo: 1 | 2; startDate: Dayjs; teachingWeeks: number }
 
@@ -188,6 +189,7 @@ export default function SchoolPage() {
       <div className="jw-school-grid">
         <ProfileCard />
         <TermsCard />
+        <BehindCard />
       </div>
     </Page>
   );

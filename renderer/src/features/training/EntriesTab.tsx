@@ -40,7 +40,7 @@ export function EntriesTab({ reloadKey, onChanged, onEditBatch }: { reloadKey: n
   const columns = useMemo<GridColumn<TrainingEntry>[]>(() => [
     { field: 'teacherName', header: t('training.col.teacher'), kind: 'person', width: 96, pinned: 'left' },
     { field: 'title', header: t('training.col.title'), width: 280 },
-    { field: 'level', header: t('training.col.level'), width: 80 },
+    { field: 'level', header: t('training.col.level'), width: 90, colDef: { valueFormatter: (p: { value?: string }) => (p.value ? t(`training.level.${p.value}`) : '') } },
     { field: 'startDate', header: t('training.col.start'), kind: 'date', width: 110 },
     { field: 'endDate', header: t('training.col.end'), kind: 'date', width: 110 },
     { field: 'hours', header: t('training.col.hours'), kind: 'number', width: 80 },
