@@ -146,3 +146,44 @@ export function historyCounts(db: Database.Database): Record<string, number> {
   const n = (t: string) => (db.prepare(`SELECT COUNT(*) n FROM ${t}`).get() as { n: number }).n;
   return { score: n('score'), observation: n('observation'), monthly_sheet: n('monthly_sheet'), student: n('student'), class: n('class') };
 }
+
+/**
+ * Mentor pairs and the training register of the history school: 40 pairs in the current year (mentor and
+ * apprentice of one subject, 10 activities each) and, for every teacher, 5 training entries a year over all the
+ * history years (12,500 rows at 10 years), so the programme and the indicators read a realistic register.
+ */
+export function addHistoryMentorsTraining(db: Database.Database, years: number): { pairs: number; entries: number } {
+  const rng = new Rng(years * 31 + 5);
+  const cur = db.prepare('SELECT y.id, y.start_year FROM school_year y ORDER BY y.start_year DESC LIMIT 1').get() as { id: number; start_year: number };
+  const terms = db.prepare('SELECT id, start_date FROM term WHERE school_year_id = ? ORDER BY term_no').all(cur.id) as { id: number; start_date: string }[];
+  const teachers = db.prepare('SELECT id, subject_id FROM teacher WHERE archived = 0 ORDER BY id').all() as { id: number; subject_id: number | null }[];
+  const now = new Date(0).toISOString();
+  let pairs = 0;
+  let entries = 0;
+  db.transaction(() => {
+    const insPair = db.prepare(`INSERT INTO mentor_pair (mentor_id, apprentice_id, subject_id, start_date, end_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '进行中', ?, ?)`);
+    const insDuty = db.prepare('INSERT INTO mentor_pair_duty (pair_id, key, per, target) VALUES (?, ?, ?, ?)');
+    const insAct = db.prepare('INSERT INTO mentor_activity (pair_id, term_id, kind, date, title, score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const end = addDaysIso(terms[terms.length - 1].start_date, 140);
+    for (let i = 0; i + 1 < teachers.length && pairs < 40; i += 6) {
+      const [m, a] = [teachers[i], teachers[i + 1]];
+      const id = Number(insPair.run(m.id, a.id, m.subject_id, terms[0].start_date, end, now, now).lastInsertRowid);
+      for (const [key, per, target] of [['mentorObserves', 'term', 7], ['apprenticeObserves', 'term', 7], ['reportLessons', 'term', 2], ['reflections', 'term', 4], ['guidance', 'term', 4], ['papers', 'year', 1]] as const) insDuty.run(id, key, per, target);
+      for (let k = 0; k < 10; k++) insAct.run(id, terms[0].id, (['guidance', 'reflection', 'reportLesson'] as const)[k % 3], addDaysIso(terms[0].start_date, 7 + k * 9), `活动${k + 1}`, k % 3 === 2 ? rng.int(70, 95) : null, now);
+      pairs++;
+    }
+    const insEntry = db.prepare(`INSERT INTO training_entry (teacher_id, start_date, end_date, level, title, hours, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const levels = ['国培', '省培', '市培', '县培', '校本'] as const;
+    for (let y = cur.start_year - years + 1; y <= cur.start_year; y++) {
+      for (const t of teachers) {
+        for (let k = 0; k < 5; k++) {
+          const s = `${y + 1}-0${1 + k}-1${k}`;
+          insEntry.run(t.id, s, addDaysIso(s, 2), levels[k], `培训${y}-${k}`, rng.pick([6, 12, 24, 30]), now);
+          entries++;
+        }
+      }
+    }
+  })();
+  db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('training.settings', ?)").run(JSON.stringify({ cycleStart: `${cur.start_year - 4}-09-01`, requiredHours: 360 }));
+  return { pairs, entries };
+}

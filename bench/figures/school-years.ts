@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Core, DB_FILE } from '../../electron/core/app';
 import { medianMs, timeMs, type BenchEnv, type Figure } from '../env';
-import { generateHistorySchool } from '../history';
+import { addHistoryMentorsTraining, generateHistorySchool } from '../history';
 
 const folders = new Map<number, { dir: string; termId: number; examId: number; studentId: number }>();
 
@@ -21,7 +21,8 @@ async function school(env: BenchEnv, years: number) {
   try {
     const t0 = performance.now();
     const s = generateHistorySchool(core.context(), years);
-    console.log(`(school with ${years} years of history generated in ${Math.round(performance.now() - t0)} ms: ${s.scores} scores, ${s.observations} observations, ${s.sheets} check sheets)`);
+    const mt = addHistoryMentorsTraining(core.context().db, years);
+    console.log(`(school with ${years} years of history generated in ${Math.round(performance.now() - t0)} ms: ${s.scores} scores, ${s.observations} observations, ${s.sheets} check sheets, ${mt.pairs} mentor pairs, ${mt.entries} training entries)`);
     const db = core.context().db;
     // The term five years back (the oldest one when there is less history): its first term.
     const terms = db.prepare('SELECT t.id FROM term t JOIN school_year y ON y.id = t.school_year_id ORDER BY y.start_year DESC, t.term_no').all() as { id: number }[];
@@ -92,6 +93,23 @@ function figuresFor(years: number): Figure[] {
       async run(env) {
         const { dir, studentId } = await school(env, years);
         return withCore(dir, (core) => medianMs(7, () => core.call('students/history', { studentId })));
+      },
+    },
+    {
+      // The 师徒结对 page: every pair of the current term with its duties counted (observations found among
+      // all the years' observations by the two teachers) and the bound evaluation.
+      name: `mentor_programme_${years}y_ms`, unit: 'ms', ...(big ? { target: 300 } : {}),
+      async run(env) {
+        const { dir } = await school(env, years);
+        return withCore(dir, (core) => medianMs(5, () => core.call('mentors/list', { termId: core.status().currentTermId! })));
+      },
+    },
+    {
+      // The 督导指标 tab: the year's roll, 250 teachers and their training cycle over every entry.
+      name: `teacher_indicators_${years}y_ms`, unit: 'ms', ...(big ? { target: 300 } : {}),
+      async run(env) {
+        const { dir } = await school(env, years);
+        return withCore(dir, (core) => medianMs(5, () => core.call('training/indicators', {})));
       },
     },
     {

@@ -232,10 +232,10 @@ export function renderSummary(data: SummaryData): string {
   type R = SummaryData['rows'][number];
   const running = rows.filter((r) => r.status !== '已解除');
   const allMet = running.filter((r) => r.progress && r.progress.duties.every((d) => d.met)).length;
+  // Only a confirmed assessment is a result; mid-term figures would read as failures.
   const level = (r: R, who: 'apprentice' | 'mentor') => {
     const a = r.progress?.assessment;
-    const v = a ? (who === 'apprentice' ? a.apprenticeLevel : a.mentorLevel) : (who === 'apprentice' ? r.progress?.evaluation.apprenticeLevel : r.progress?.evaluation.mentorLevel);
-    return v ? `${v}${a ? '' : '*'}` : '—';
+    return a ? (who === 'apprentice' ? a.apprenticeLevel : a.mentorLevel) ?? '—' : '未考核';
   };
   const table = rows.length ? gridTable<R>([
     { label: '序号', width: '10mm', value: (_r, i) => i + 1, className: 'num' },
@@ -258,7 +258,7 @@ ${schoolHeader(header.schoolName, header.term?.label ?? null)}
 ${reportTitle(SUMMARY_TITLE)}
 <div class="score">本学期结对 ${rows.length} 对（在结 ${running.length} 对），各项任务全部达标 ${allMet} 对。任务栏为“已完成/应完成”，统计截至制表日。</div>
 ${table}
-<div class="note">* 为实时计算、尚未确认的等级。听课节数取自学校听课记录，按听课人与授课人自动归入结对。</div>
+<div class="note">等级为教务处确认的学期考核结果；“未考核”表示本学期尚未确认。听课节数取自学校听课记录，按听课人与授课人自动归入结对。</div>
 ${producedLine(header.producedAt)}
 </section>`;
   return documentShell({ title: SUMMARY_TITLE, setup: LANDSCAPE, body, css: CSS });

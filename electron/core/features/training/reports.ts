@@ -63,10 +63,10 @@ ${reportTitle(RECORD_TITLE)}
 <div class="line">姓名：${esc(row.teacherName)}\u3000工号：${esc(row.staffNo ?? '')}\u3000参加工作：${esc(row.hireDate ?? '（未填）')}\u3000本周期应修 ${esc(row.required)} 学时，截至 ${esc(data.asOf)} 应达 ${esc(h1(row.due))}，已修 <b>${esc(h1(row.hours))}</b> 学时（${esc(STATUS_ZH[row.status])}）</div>
 ${gridTable<TrainingEntry>([
     { label: '序号', width: '10mm', value: (_e, i) => i + 1, className: 'num' },
-    { label: '起止日期', width: '42mm', value: (e) => `${e.startDate}～${e.endDate}`, className: 'num' },
+    { label: '起止日期', width: '37mm', value: (e) => `${e.startDate}～${e.endDate}`, className: 'num' },
     { label: '培训项目', value: (e) => e.title, className: 'left' },
     { label: '级别', width: '13mm', value: (e) => e.level },
-    { label: '主办单位', width: '34mm', value: (e) => e.organiser ?? '', className: 'left' },
+    { label: '主办单位', width: '27mm', value: (e) => e.organiser ?? '', className: 'left' },
     { label: '学时', width: '13mm', value: (e) => h1(e.hours), className: 'num' },
     { label: '计入', width: '15mm', value: (e) => (inCycle(e) ? '本周期' : '其他') },
     { label: '证书', width: '11mm', value: (e) => (e.certificate ? '有' : '') },

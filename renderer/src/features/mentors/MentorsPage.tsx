@@ -71,8 +71,10 @@ export default function MentorsPage() {
         cellRenderer: (p: { data?: PairRow }) => {
           const g = p.data?.progress;
           if (!g) return null;
-          const a = g.assessment?.apprenticeLevel ?? g.evaluation.apprenticeLevel;
-          const m = g.assessment?.mentorLevel ?? g.evaluation.mentorLevel;
+          // Only a confirmed assessment is a result: mid-term live figures would read as failures.
+          if (!g.assessment) return <span className="mt-none">{t('mentors.notAssessed')}</span>;
+          const a = g.assessment.apprenticeLevel;
+          const m = g.assessment.mentorLevel;
           return <span>{a && <Tag color={LEVEL_COLOR[a]}>{t('mentors.apprenticeShort')}{a}</Tag>}{m && <Tag color={LEVEL_COLOR[m]}>{t('mentors.mentorShort')}{m}</Tag>}</span>;
         },
       },

@@ -95,3 +95,6 @@ CREATE TABLE training_entry (
 );
 CREATE INDEX training_entry_teacher ON training_entry(teacher_id, end_date);
 CREATE INDEX training_entry_batch ON training_entry(batch_id);
+
+-- A pair's observations are found by the two teachers (either way round) and a date range, across terms.
+CREATE INDEX observation_people ON observation(teacher_id, observer_id, date);
