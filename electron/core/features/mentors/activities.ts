@@ -4,7 +4,8 @@ import type { MentorActivity, ParsedInput } from '../../../../shared/contract';
 import type { ActivityKind } from '../../../../shared/contract';
 import { termEnd } from '../../../../shared/domain/timetable/taught';
 import { AppError } from '../../../../shared/errors';
-import { attachmentStore } from '../../platform/attachments/store';
+import { attachmentStore, storeUpload } from '../../platform/attachments/store';
+import { upsertAudited, type Cols } from '../../platform/db/audited';
 import type { CoreContext } from '../../platform/context';
 import { loadPair } from './pairs';
 
@@ -35,32 +36,15 @@ export function saveActivity(ctx: CoreContext, a: ParsedInput<'mentors/saveActiv
   const termId = termOfDate(db, a.date);
   if (!termId) throw field('date', 'mentors.noTermForDate', { date: a.date });
   if (a.score != null && a.kind !== 'reportLesson') throw field('score', 'mentors.scoreOnlyReportLesson');
-  let attachmentId: number | null | undefined;
-  if (a.upload) {
-    try {
-      attachmentId = attachmentStore(ctx).put(Buffer.from(a.upload.dataBase64, 'base64'), a.upload.fileName).id;
-    } catch (e) {
-      if (e instanceof AppError) throw new AppError('VALIDATION', e.key, e.params, [{ path: ['upload', 'fileName'], key: e.key, params: e.params }]);
-      throw e;
-    }
-  } else if (a.removeAttachment) attachmentId = null;
-  const cols: Record<string, string | number | null> = { pair_id: a.pairId, term_id: termId, kind: a.kind, date: a.date, title: a.title, score: a.score, note: a.note };
+  if (a.id !== undefined && !db.prepare('SELECT 1 FROM mentor_activity WHERE id = ? AND pair_id = ?').get(a.id, a.pairId)) {
+    throw new AppError('NOT_FOUND', 'notFound', { entity: 'mentorActivity', id: a.id });
+  }
+  const attachmentId = a.upload ? storeUpload(ctx, a.upload) : a.removeAttachment ? null : undefined;
+  const cols: Cols = { pair_id: a.pairId, term_id: termId, kind: a.kind, date: a.date, title: a.title, score: a.score, note: a.note };
   if (attachmentId !== undefined) cols.attachment_id = attachmentId;
-  const label = `${pair.mentorName}—${pair.apprenticeName} ${ACTIVITY_LABEL[a.kind]} ${a.date}`;
-  const id = db.transaction(() => {
-    if (a.id === undefined) {
-      const names = Object.keys(cols);
-      const r = db.prepare(`INSERT INTO mentor_activity (${names.join(', ')}, created_at) VALUES (${names.map(() => '?').join(', ')}, ?)`).run(...Object.values(cols), ctx.now().toISOString());
-      const newId = Number(r.lastInsertRowid);
-      ctx.audit('mentorActivity', 'create', { entityId: newId, summary: `新增结对活动 ${label}`, after: cols });
-      return newId;
-    }
-    const before = db.prepare('SELECT * FROM mentor_activity WHERE id = ? AND pair_id = ?').get(a.id, a.pairId);
-    if (!before) throw new AppError('NOT_FOUND', 'notFound', { entity: 'mentorActivity', id: a.id });
-    db.prepare(`UPDATE mentor_activity SET ${Object.keys(cols).map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(cols), a.id);
-    ctx.audit('mentorActivity', 'update', { entityId: a.id, summary: `修改结对活动 ${label}`, before, after: cols });
-    return a.id;
-  })();
+  if (a.id === undefined) cols.created_at = ctx.now().toISOString();
+  const label = `结对活动 ${pair.mentorName}—${pair.apprenticeName} ${ACTIVITY_LABEL[a.kind]} ${a.date}`;
+  const id = db.transaction(() => upsertAudited(ctx, 'mentor_activity', 'mentorActivity', a.id, cols, label))();
   return listActivities(ctx, a.pairId).find((x) => x.id === id)!;
 }
 

@@ -6,6 +6,7 @@ import { termEnd } from '../../../../shared/domain/timetable/taught';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import { termName } from '../../platform/query';
+import { upsertAudited } from '../../platform/db/audited';
 import { mentorSettings } from './settings';
 
 const SELECT = `SELECT p.*, m.name AS mentor_name, m.title AS mentor_title, m.backbone_level AS mentor_backbone,
@@ -82,28 +83,16 @@ export function savePair(ctx: CoreContext, p: ParsedInput<'mentors/save'>): Ment
   ).get(p.mentorId, p.apprenticeId, p.subjectId, p.endDate, p.startDate, p.id ?? 0);
   if (clash) issues.push({ path: ['apprenticeId'], key: 'mentors.pairOverlaps' });
   if (issues.length) throw new AppError('VALIDATION', 'validation', { count: issues.length }, issues);
-  const now = ctx.now().toISOString();
   const cols = {
     mentor_id: p.mentorId, apprentice_id: p.apprenticeId, subject_id: p.subjectId, start_date: p.startDate, end_date: p.endDate,
     goals: p.goals, status: p.status, signed_on: p.signedOn,
   };
-  const label = `${mentor!.name}—${apprentice!.name}`;
   const id = db.transaction(() => {
-    let pairId: number;
-    if (p.id === undefined) {
-      const names = Object.keys(cols);
-      const r = db.prepare(`INSERT INTO mentor_pair (${names.join(', ')}, created_at, updated_at) VALUES (${names.map(() => '?').join(', ')}, ?, ?)`).run(...Object.values(cols), now, now);
-      pairId = Number(r.lastInsertRowid);
-      ctx.audit('mentorPair', 'create', { entityId: pairId, summary: `新增师徒结对 ${label}`, after: { ...cols, duties: p.duties ?? 'default' } });
-    } else {
-      const before = db.prepare('SELECT * FROM mentor_pair WHERE id = ?').get(p.id);
-      if (!before) throw new AppError('NOT_FOUND', 'notFound', { entity: 'mentorPair', id: p.id });
-      db.prepare(`UPDATE mentor_pair SET ${Object.keys(cols).map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...Object.values(cols), now, p.id);
-      ctx.audit('mentorPair', 'update', { entityId: p.id, summary: `修改师徒结对 ${label}`, before, after: { ...cols, duties: p.duties } });
-      pairId = p.id;
-    }
+    const pairId = upsertAudited(ctx, 'mentor_pair', 'mentorPair', p.id, cols, `师徒结对 ${mentor!.name}—${apprentice!.name}`, { timestamps: true });
     const duties = p.duties ?? (p.id === undefined ? mentorSettings(ctx).duties : null);
     if (duties) {
+      const before = db.prepare('SELECT key, per, target FROM mentor_pair_duty WHERE pair_id = ? ORDER BY key').all(pairId);
+      if (p.id !== undefined) ctx.audit('mentorPair', 'update', { entityId: pairId, summary: `修改师徒结对任务 ${mentor!.name}—${apprentice!.name}`, before: { duties: before }, after: { duties } });
       db.prepare('DELETE FROM mentor_pair_duty WHERE pair_id = ?').run(pairId);
       const ins = db.prepare('INSERT INTO mentor_pair_duty (pair_id, key, per, target) VALUES (?, ?, ?, ?)');
       for (const d of duties) ins.run(pairId, d.key, d.per, d.target);

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput, TrainingEntry, TrainingSettings } from '../../../../shared/contract';
 import { cycleAt, DEFAULT_REQUIRED_HOURS, type TrainingLevel } from '../../../../shared/domain/training/cycle';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
-import { attachmentStore } from '../../platform/attachments/store';
+import { attachmentStore, storeUpload } from '../../platform/attachments/store';
+import { upsertAudited, type Cols } from '../../platform/db/audited';
 import type { CoreContext } from '../../platform/context';
 
 const KEY = 'training.settings';
@@ -71,34 +72,14 @@ export function saveEntry(ctx: CoreContext, e: ParsedInput<'training/save'>): Tr
   if (!name) issues.push({ path: ['teacherId'], key: 'notFound' });
   checkDates(issues, e.startDate, e.endDate);
   if (issues.length) throw new AppError('VALIDATION', 'validation', { count: issues.length }, issues);
-  let attachmentId: number | null | undefined;
-  if (e.upload) {
-    try {
-      attachmentId = attachmentStore(ctx).put(Buffer.from(e.upload.dataBase64, 'base64'), e.upload.fileName).id;
-    } catch (err) {
-      if (err instanceof AppError) throw new AppError('VALIDATION', err.key, err.params, [{ path: ['upload', 'fileName'], key: err.key, params: err.params }]);
-      throw err;
-    }
-  } else if (e.removeAttachment) attachmentId = null;
-  const cols: Record<string, string | number | null> = {
+  if (e.id !== undefined && !db.prepare('SELECT 1 FROM training_entry WHERE id = ?').get(e.id)) throw new AppError('NOT_FOUND', 'notFound', { entity: 'trainingEntry', id: e.id });
+  const attachmentId = e.upload ? storeUpload(ctx, e.upload) : e.removeAttachment ? null : undefined;
+  const cols: Cols = {
     teacher_id: e.teacherId, start_date: e.startDate, end_date: e.endDate, level: e.level, title: e.title, organiser: e.organiser, hours: e.hours, note: e.note,
   };
   if (attachmentId !== undefined) cols.certificate_attachment_id = attachmentId;
-  const label = `${name} ${e.title}（${e.hours} 学时）`;
-  const id = db.transaction(() => {
-    if (e.id === undefined) {
-      const names = Object.keys(cols);
-      const r = db.prepare(`INSERT INTO training_entry (${names.join(', ')}, created_at) VALUES (${names.map(() => '?').join(', ')}, ?)`).run(...Object.values(cols), ctx.now().toISOString());
-      const newId = Number(r.lastInsertRowid);
-      ctx.audit('trainingEntry', 'create', { entityId: newId, summary: `新增培训记录 ${label}`, after: cols });
-      return newId;
-    }
-    const before = db.prepare('SELECT * FROM training_entry WHERE id = ?').get(e.id);
-    if (!before) throw new AppError('NOT_FOUND', 'notFound', { entity: 'trainingEntry', id: e.id });
-    db.prepare(`UPDATE training_entry SET ${Object.keys(cols).map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(cols), e.id);
-    ctx.audit('trainingEntry', 'update', { entityId: e.id, summary: `修改培训记录 ${label}`, before, after: cols });
-    return e.id;
-  })();
+  if (e.id === undefined) cols.created_at = ctx.now().toISOString();
+  const id = db.transaction(() => upsertAudited(ctx, 'training_entry', 'trainingEntry', e.id, cols, `培训记录 ${name} ${e.title}（${e.hours} 学时）`))();
   return getEntry(ctx, id);
 }
 

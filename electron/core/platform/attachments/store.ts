@@ -100,3 +100,17 @@ export class AttachmentStore {
 export function attachmentStore(ctx: { db: Database.Database; dataDir: string; now: () => Date }): AttachmentStore {
   return new AttachmentStore(ctx.db, ctx.dataDir, ctx.now);
 }
+
+/**
+ * Stores a file riding inside another input (a certificate, a report lesson's slides) and returns its id; a
+ * refused file (type, size, content) becomes a VALIDATION error on the input's `upload.fileName` field.
+ * Called before the record's transaction, so a refused file leaves nothing written.
+ */
+export function storeUpload(ctx: { db: Database.Database; dataDir: string; now: () => Date }, upload: { fileName: string; dataBase64: string }): number {
+  try {
+    return attachmentStore(ctx).put(Buffer.from(upload.dataBase64, 'base64'), upload.fileName).id;
+  } catch (e) {
+    if (e instanceof AppError) throw new AppError('VALIDATION', e.key, e.params, [{ path: ['upload', 'fileName'], key: e.key, params: e.params }]);
+    throw e;
+  }
+}

@@ -52,7 +52,7 @@ export default function ObservationsPage() {
   return (
     <Page title={t('monthly.obs.title')} subtitle={term.name}>
       <Tabs
-        className="obs-tabs"
+        className="jw-fill-tabs obs-tabs"
         activeKey={tab}
         onChange={setTab}
         destroyOnHidden={false}

@@ -81,7 +81,7 @@ export default function StrugglingPage() {
       )}
     >
       <Tabs
-        className="sf-tabs"
+        className="jw-fill-tabs sf-tabs"
         activeKey={tab}
         onChange={setTab}
         items={[

@@ -51,7 +51,7 @@ export default function TrainingPage() {
       <Tabs
         activeKey={tab}
         onChange={setTab}
-        className="tr-tabs"
+        className="jw-fill-tabs tr-tabs"
         items={[
           { key: 'entries', label: <span data-testid="tr-tab-entries">{t('training.tabs.entries')}</span>, children: <EntriesTab reloadKey={reload} onChanged={bump} onEditBatch={setBatchId} /> },
           { key: 'cycle', label: <span data-testid="tr-tab-cycle">{t('training.tabs.cycle')}</span>, children: tab === 'cycle' ? <CycleTab reloadKey={reload} /> : null },
