@@ -87,7 +87,7 @@ describe('teacher indicators through core', () => {
 });
 
 describe('importing a county training roster', () => {
-  async function roster(rows: (string | number)[][]): Promise<{ fileName: string; dataBase64: string }> {
+  async function roster(rows: (string | number | Date)[][]): Promise<{ fileName: string; dataBase64: string }> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');
     ws.addRow(['2025年暑期教师培训名单']);
@@ -104,23 +104,28 @@ describe('importing a county training roster', () => {
       ['教师01', '', '县级作业设计专题培训', '2025-07-14至2025-07-18', 30, ''],
       ['教师03', '', '市级班主任能力提升', '2025/7/20', 'abc', ''],
       ['教师04', '', '某某培训', '2025-08-01', 12, ''],
+      ['教师07', '', '县级信息技术培训', new Date(Date.UTC(2025, 6, 21)), 6, ''],
+      ['教师08', '', '省级骨干教师培训', '2025年7月', 24, ''],
       ['制表人：张老师', '', '', '审核：李主任', '', ''],
     ]);
     const p = await core.call('import/preview', { kind: 'training', ...file });
     expect(p.headerRow).toBe(2);
     const issues = p.issues.filter((i) => i.severity === 'error').map((i) => `${i.row}:${i.column}:${i.key}`);
     expect(issues).toEqual(['5:姓名:ambiguousTeacher', '6:学时:badHours', '7:级别:required']);
-    expect(p.issues.some((i) => i.key === 'footerIgnored' && i.row === 8)).toBe(true);
-    expect(p.counts).toMatchObject({ insert: 2, skip: 3 });
+    expect(p.issues.some((i) => i.key === 'footerIgnored' && i.row === 10)).toBe(true);
+    expect(p.counts).toMatchObject({ insert: 4, skip: 3 });
     const r = await core.call('import/commit', { kind: 'training', ...file });
-    expect(r).toMatchObject({ inserted: 2, updated: 0, skipped: 3 });
+    expect(r).toMatchObject({ inserted: 4, updated: 0, skipped: 3 });
+    // A date cell is one day; a month alone is its first day.
+    expect((await core.call('training/list', { teacherId: ids[7] })).map((e) => [e.level, e.startDate, e.endDate])).toEqual([['县培', '2025-07-21', '2025-07-21']]);
+    expect((await core.call('training/list', { teacherId: ids[8] })).map((e) => [e.level, e.startDate, e.endDate])).toEqual([['省培', '2025-07-01', '2025-07-01']]);
     const guo = (await core.call('training/list', { teacherId: ids[0] }))[0];
     expect([guo.level, guo.startDate, guo.endDate, guo.hours, guo.organiser]).toEqual(['国培', '2025-07-10', '2025-07-19', 60, '教育部']);
     const county = (await core.call('training/list', { teacherId: ids[2] }))[0];
     expect([county.level, county.startDate, county.endDate]).toEqual(['县培', '2025-07-14', '2025-07-18']);
     // The same file again updates, it does not double.
-    expect(await core.call('import/commit', { kind: 'training', ...file })).toMatchObject({ inserted: 0, updated: 2 });
-    expect(await core.call('training/list', {})).toHaveLength(2);
+    expect(await core.call('import/commit', { kind: 'training', ...file })).toMatchObject({ inserted: 0, updated: 4 });
+    expect(await core.call('training/list', {})).toHaveLength(4);
   });
 
   it('refuses a file without the required columns', async () => {

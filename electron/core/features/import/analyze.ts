@@ -479,7 +479,11 @@ function analyzeTraining(rows: Row[], out: Collector, { db }: Lookups): Training
     let start: string | null = null;
     let end: string | null = null;
     if (row.text('dates')) {
-      const r = parseDateRange(row.text('dates'));
+      // A real date cell (or its serial number) is one day; text is a range, one day, or a month (2025年7月).
+      const raw = row.raw('dates');
+      const single = raw instanceof Date || typeof raw === 'number' ? parseDate(raw) : null;
+      const month = single ? null : /^\d{4}[-./年]\d{1,2}月?$/.test(toHalfWidth(row.text('dates')).replace(/\s+/g, '')) ? parseDate(row.text('dates')) : null;
+      const r = single ? { start: single, end: single } : month ? { start: month, end: month } : parseDateRange(row.text('dates'));
       row.values.dates = r ? (r.start === r.end ? r.start : `${r.start}至${r.end}`) : row.text('dates');
       if (!r) out.add(row, 'dates', 'badDate', { value: row.text('dates') });
       else { start = r.start; end = r.end; }

@@ -1,8 +1,10 @@
 /**
  * Sample mentor pairs for the sample school: in 语文, 数学, 外语(英语) and 物理 the newest teacher is paired with a
  * backbone (else the most senior) teacher of the subject for the current school year, with the default duties
- * and an activity log up to today (nothing dated in the future). Mutual observations are the sample's existing
- * observation records: none is added here. Runs inside loadSampleSchool's transaction.
+ * and an activity log up to today (nothing dated in the future). Mutual observations are observation records:
+ * none is added here, but a few of the mentor's (and the apprentice's) sample observations are moved onto a real
+ * lesson of the other in the timetable, so each observer's count (the monthly check's figure) stays the same.
+ * Runs inside loadSampleSchool's transaction.
  */
 import { DEFAULT_DUTIES } from '../../../../shared/domain/mentors/duties';
 import type { CoreContext } from '../../platform/context';
@@ -34,6 +36,25 @@ export function addSampleMentors(ctx: CoreContext, termId: number): void {
     VALUES (?, ?, ?, ?, ?, ?, '进行中', ?, ?, ?)`);
   const insDuty = db.prepare('INSERT INTO mentor_pair_duty (pair_id, key, per, target) VALUES (?, ?, ?, ?)');
   const insAct = db.prepare('INSERT INTO mentor_activity (pair_id, term_id, kind, date, title, score, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const lessonsOf = db.prepare(
+    `SELECT l.day, l.period, l.class_id, a.subject_id FROM lesson l JOIN teaching_assignment a ON a.id = l.assignment_id
+     WHERE l.term_id = ? AND a.teacher_id = ? ORDER BY l.day, l.period, l.class_id`,
+  );
+  const observationsBy = db.prepare('SELECT id, date FROM observation WHERE term_id = ? AND observer_id = ? AND date <= ? ORDER BY date, id');
+  const retarget = db.prepare('UPDATE observation SET teacher_id = ?, class_id = ?, subject_id = ?, period = ?, date = ? WHERE id = ?');
+  /** Moves up to n of the observer's observations onto lessons of the observed teacher on the same week. */
+  const moveObservations = (observerId: number, teacherId: number, n: number) => {
+    const lessons = lessonsOf.all(termId, teacherId) as { day: number; period: number; class_id: number; subject_id: number }[];
+    if (!lessons.length) return;
+    const own = observationsBy.all(termId, observerId, today) as { id: number; date: string }[];
+    own.slice(0, n).forEach((o, k) => {
+      const l = lessons[k % lessons.length];
+      // The lesson's weekday in the week of the observation's date (Monday-based), never after today.
+      const weekday = (new Date(`${o.date}T00:00:00Z`).getUTCDay() + 6) % 7 + 1;
+      const date = addDays(o.date, l.day - weekday);
+      if (date <= today && date >= span.from) retarget.run(teacherId, l.class_id, l.subject_id, l.period, date, o.id);
+    });
+  };
   SUBJECTS.forEach((name, i) => {
     const teachers = bySubject.all(name) as { id: number; backbone_level: string }[];
     if (teachers.length < 2) return;
@@ -42,6 +63,9 @@ export function addSampleMentors(ctx: CoreContext, termId: number): void {
     const sid = (subjectId.get(name) as { id: number } | undefined)?.id ?? null;
     const pairId = Number(insPair.run(mentor.id, apprentice.id, sid, span.from, span.to, GOALS[i], addDays(span.from, 6), now, now).lastInsertRowid);
     for (const d of DEFAULT_DUTIES) insDuty.run(pairId, d.key, d.per, d.target);
+    // Mutual observations, fewer for the later pairs (the programme has pairs on track and pairs behind).
+    moveObservations(mentor.id, apprentice.id, 7 - 2 * i);
+    moveObservations(apprentice.id, mentor.id, 6 - 2 * i);
     // A log that thins out for the later pairs, so the programme has pairs on track and pairs behind.
     const log: [number, string, string, number | null][] = [
       [9, 'guidance', '制订师徒结对学期计划，指导第一单元教学设计', null],

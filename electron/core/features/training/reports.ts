@@ -143,7 +143,7 @@ export function renderIndicators(data: IndicatorsData): string {
   const body = `<section class="sheet">
 ${schoolHeader(header.schoolName, ind.schoolYearName)}
 ${reportTitle(INDICATORS_TITLE)}
-<div class="line">学校类型：${esc(ind.schoolType)}\u3000在籍学生 ${ind.students.total} 人（小学段 ${ind.students.primary}，初中段 ${ind.students.middle}）\u3000专任教师 ${ind.teacherCount} 人\u3000统计日：${esc(ind.asOf)}</div>
+<div class="line">学校类型：${esc(ind.schoolType)}\u3000在籍学生 ${ind.students.total} 人（小学段 ${ind.students.primary}，初中段 ${ind.students.middle}）\u3000教师 ${ind.teacherCount} 人\u3000统计日：${esc(ind.asOf)}</div>
 ${gridTable<IndicatorRow>([
     { label: '序号', width: '10mm', value: (_r, i) => i + 1, className: 'num' },
     { label: '指标', width: '62mm', value: (r) => r.label, className: 'left' },
