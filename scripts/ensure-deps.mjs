@@ -42,7 +42,7 @@ function ensureNpmPackages() {
 /** Tools the tests call, with the Debian package that brings each. */
 const TOOLS = [
   ['chromium', 'chromium'], ['pdftotext', 'poppler-utils'], ['pdftoppm', 'poppler-utils'], ['soffice', 'libreoffice-writer-nogui'],
-  ['fet-cl', 'fet'], ['7zz', '7zip'],
+  ['fet-cl', 'fet'], ['7zz', '7zip'], ['python3', 'python3'],
 ];
 
 function which(tool) {
