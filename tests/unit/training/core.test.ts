@@ -128,6 +128,19 @@ describe('importing a county training roster', () => {
     expect(await core.call('training/list', {})).toHaveLength(4);
   });
 
+  it('a county roster of every school: other schools\' teachers and failed courses are left out with a notice', async () => {
+    const file = await roster([
+      ['序号', '姓名', '工作单位', '项目名称', '培训时间', '培训学时', '考核结果'],
+      [1, '教师00', '测试中学', '县级班主任培训', '2025.7.14-7.16', 18, '合格'],
+      [2, '王外校', '示例县第二中学', '县级班主任培训', '2025.7.14-7.16', 18, '合格'],
+      [3, '教师01', '测试中学', '县级班主任培训', '2025.7.14-7.16', 18, '不合格'],
+    ]);
+    const p = await core.call('import/preview', { kind: 'training', ...file });
+    expect(p.issues.map((i) => `${i.row}:${i.key}:${i.severity}`)).toEqual(['4:otherSchool:notice', '5:notPassed:warning']);
+    expect(p.counts).toMatchObject({ insert: 1, skip: 2, errors: 0 });
+    expect(await core.call('import/commit', { kind: 'training', ...file })).toMatchObject({ inserted: 1, skipped: 2 });
+  });
+
   it('refuses a file without the required columns', async () => {
     const file = await roster([['姓名', '备注'], ['教师00', '']]);
     const p = await core.call('import/preview', { kind: 'training', ...file });

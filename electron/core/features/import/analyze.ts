@@ -443,6 +443,18 @@ export function parseDateRange(text: string): { start: string; end: string } | n
   return null;
 }
 
+/** The school's name without the sample marker and spaces, for comparing with a roster's 工作单位. */
+function schoolNameForMatch(db: Database.Database): string {
+  const n = (db.prepare('SELECT name FROM school WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
+  return n.replace(/[（(]示例数据[)）]/g, '').replace(/\s+/g, '');
+}
+
+/** 示例县第一中学 matches 示例县一中 only by containment: a roster's unit written in full or as the school's name. */
+function sameSchool(unit: string, school: string): boolean {
+  const u = toHalfWidth(unit).replace(/\s+/g, '');
+  return u.includes(school) || school.includes(u);
+}
+
 function analyzeTraining(rows: Row[], out: Collector, { db }: Lookups): TrainingOp[] {
   const teachers = db.prepare('SELECT id, staff_no AS staffNo, name FROM teacher').all() as { id: number; staffNo: string | null; name: string }[];
   const byStaff = new Map(teachers.filter((t) => t.staffNo).map((t) => [t.staffNo!, t]));
@@ -451,7 +463,26 @@ function analyzeTraining(rows: Row[], out: Collector, { db }: Lookups): Training
   const existing = new Map((db.prepare('SELECT id, teacher_id AS t, title, end_date AS e FROM training_entry').all() as { id: number; t: number; title: string; e: string }[])
     .map((r) => [`${r.t}|${r.title}|${r.e}`, r.id]));
   const firstRowOf = new Map<string, number>();
+  const school = schoolNameForMatch(db);
   return rows.map((row) => {
+    // Another school's teacher on the county's roster, or a course not passed: left out, said once per row.
+    const unit = row.text('unit');
+    if (unit && school && !sameSchool(unit, school)) {
+      row.values.unit = unit;
+      out.add(row, 'unit', 'otherSchool', { value: unit }, 'notice');
+      row.hasError = true;
+      row.values.teacher = row.text('teacher');
+      row.values.title = row.text('title');
+      return { action: 'insert', id: null, teacherId: 0, startDate: '', endDate: '', level: '校本', title: '', hours: 0, organiser: null, note: null } satisfies TrainingOp;
+    }
+    const result = row.text('result');
+    if (result) {
+      row.values.result = result;
+      if (/不合格|未通过|未结业|未完成|缺考|未参加|否/.test(result) && !row.hasError) {
+        out.add(row, 'result', 'notPassed', { value: result }, 'warning');
+        row.hasError = true;
+      }
+    }
     // The teacher: by 工号 first, else by a unique name.
     let teacherId = 0;
     const name = row.text('teacher').replace(/\s+/g, '');

@@ -61,6 +61,9 @@ export const FIELD_DEFS: Record<ImportKind, FieldDef[]> = {
     f('endDate', '结束日期', false, ['结束时间', '截止日期', '培训结束日期', '结业日期']),
     f('hours', '学时', true, ['培训学时', '学时数', '获得学时', '认定学时', '折算学时', '课时']),
     f('organiser', '主办单位', false, ['培训机构', '组织单位', '承办单位', '举办单位', '培训单位']),
+    // A county roster lists every school's teachers, and the result of each.
+    f('unit', '工作单位', false, ['单位', '学校', '所在学校', '任教学校', '学校名称', '单位名称']),
+    f('result', '考核结果', false, ['是否合格', '结业情况', '考核情况', '培训结果', '成绩']),
     f('note', '备注', false, []),
   ],
 };
