@@ -45,6 +45,8 @@ export const TrainingListSchema = z.object({
   teacherId: optId,
   /** Entries counting in this cycle (by end date); null -> all. */
   cycleIndex: z.number().int().min(-20).max(40).nullish().transform((v) => v ?? null),
+  /** Only the entries of the cycle holding today (wins over cycleIndex). */
+  currentCycle: z.boolean().default(false),
   level: z.enum(TRAINING_LEVELS).nullish().transform((v) => v ?? null),
 });
 

@@ -6,7 +6,7 @@ import type { CoreContext } from '../../platform/context';
 import { currentTermId } from '../../platform/query';
 import { listActivities } from './activities';
 import { loadPair, pairTerms } from './pairs';
-import { pairObservations, termProgress } from './progress';
+import { loadAssessment, pairObservations, termProgress } from './progress';
 
 export function programmeSummary(ctx: CoreContext, termId: number, asOf?: string | null, includeEnded = true): ProgrammeSummary {
   const r = termProgress(ctx, termId, asOf);
@@ -44,5 +44,5 @@ export function assessPair(ctx: CoreContext, pairId: number, termId: number, com
     ).run(pairId, termId, e.apprenticeScore, e.mentorScore, e.apprenticeLevel, e.mentorLevel, comment, JSON.stringify({ asOf: p.asOf, parts: e.parts, duties: p.duties, capped: e.capped }), now, ctx.operator());
     ctx.audit('mentorAssessment', 'update', { entityId: pairId, summary: `确认师徒结对考核 ${pair.mentorName}—${pair.apprenticeName}：徒弟 ${e.apprenticeLevel ?? '—'}，师傅 ${e.mentorLevel ?? '—'}`, after: { termId, ...e, comment } });
   })();
-  return termProgress(ctx, termId, undefined, pairId).progress.get(pairId)!;
+  return { ...p, assessment: loadAssessment(ctx.db, pairId, termId) };
 }

@@ -19,7 +19,7 @@ import { mentorSettings } from './settings';
 /** The activity kind that fulfils each log-counted duty. */
 export const ACTIVITY_DUTY: Record<string, DutyKey> = { guidance: 'guidance', reportLesson: 'reportLessons', reflection: 'reflections', paper: 'papers' };
 
-const span = (p: MentorPair): PairSpan => ({ id: p.id, mentorId: p.mentorId, apprenticeId: p.apprenticeId, subjectId: p.subjectId, from: p.startDate, to: p.endDate });
+const pairSpan = (p: MentorPair): PairSpan => ({ id: p.id, mentorId: p.mentorId, apprenticeId: p.apprenticeId, subjectId: p.subjectId, from: p.startDate, to: p.endDate });
 
 interface ObsRow { id: number; observer_id: number; teacher_id: number; subject_id: number | null; date: string; total: number | null }
 
@@ -32,7 +32,7 @@ export function countedObservations(db: Database.Database, pairs: MentorPair[], 
     `SELECT id, observer_id, teacher_id, subject_id, date, total FROM observation
      WHERE date BETWEEN ? AND ? AND observer_id IN (${marks}) AND teacher_id IN (${marks}) ORDER BY date, id`,
   ).all(w.from, w.to, ...people, ...people) as ObsRow[];
-  const spans = pairs.map(span);
+  const spans = pairs.map(pairSpan);
   const out: { row: ObsRow; pairId: number; duty: 'mentorObserves' | 'apprenticeObserves' }[] = [];
   for (const row of rows) {
     const hit = pairForObservation(spans, { observerId: row.observer_id, teacherId: row.teacher_id, subjectId: row.subject_id, date: row.date });
@@ -50,7 +50,7 @@ function parseDetail(json: string): MentorAssessment['detail'] {
   }
 }
 
-function loadAssessment(db: Database.Database, pairId: number, termId: number): MentorAssessment | null {
+export function loadAssessment(db: Database.Database, pairId: number, termId: number): MentorAssessment | null {
   const r = db.prepare('SELECT * FROM mentor_assessment WHERE pair_id = ? AND term_id = ?').get(pairId, termId) as Record<string, unknown> | undefined;
   if (!r) return null;
   return {
@@ -71,10 +71,12 @@ export function termProgress(ctx: Pick<CoreContext, 'db' | 'now' | 'getSetting'>
   const settings = mentorSettings(ctx);
   const year = schoolYearSpan(db, term.schoolYearId);
   const termW: Window = { from: term.startDate, to: term.endDate };
-  const all = loadPairs(db, { from: year.from < termW.from ? year.from : termW.from, to: year.to > termW.to ? year.to : termW.to })
+  // The year and the term together (a term of an odd calendar may reach past its year's span).
+  const span: Window = { from: year.from < termW.from ? year.from : termW.from, to: year.to > termW.to ? year.to : termW.to };
+  const all = loadPairs(db, span)
     .filter((p) => p.status !== '已解除' || only === p.id);
   // Observations count for whichever running pair matches, so every pair of the year is in the matching set.
-  const counted = countedObservations(db, all, { from: year.from < termW.from ? year.from : termW.from, to: year.to > termW.to ? year.to : termW.to });
+  const counted = countedObservations(db, all, span);
   const pairs = all.filter((p) => p.startDate <= termW.to && p.endDate >= termW.from && (only === undefined || p.id === only));
   const progress = new Map<number, PairTermProgress>();
   const acts = db.prepare('SELECT kind, date, score FROM mentor_activity WHERE pair_id = ? ORDER BY date');

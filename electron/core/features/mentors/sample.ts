@@ -7,6 +7,7 @@
  * Runs inside loadSampleSchool's transaction.
  */
 import { DEFAULT_DUTIES } from '../../../../shared/domain/mentors/duties';
+import { weekdayOf } from '../../../../shared/domain/timetable/taught';
 import type { CoreContext } from '../../platform/context';
 import { schoolYearOfTerm, schoolYearSpan } from '../../platform/query';
 import { addDays } from '../../platform/sample-names';
@@ -50,8 +51,7 @@ export function addSampleMentors(ctx: CoreContext, termId: number): void {
     own.slice(0, n).forEach((o, k) => {
       const l = lessons[k % lessons.length];
       // The lesson's weekday in the week of the observation's date (Monday-based), never after today.
-      const weekday = (new Date(`${o.date}T00:00:00Z`).getUTCDay() + 6) % 7 + 1;
-      const date = addDays(o.date, l.day - weekday);
+      const date = addDays(o.date, l.day - weekdayOf(o.date));
       if (date <= today && date >= span.from) retarget.run(teacherId, l.class_id, l.subject_id, l.period, date, o.id);
     });
   };

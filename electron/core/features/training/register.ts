@@ -1,7 +1,8 @@
 /** The training register: settings (cycle start, hours), entries with certificates, and batches for school-based training. */
 import type Database from 'better-sqlite3';
 import type { ParsedInput, TrainingEntry, TrainingSettings } from '../../../../shared/contract';
-import { cycleAt, DEFAULT_REQUIRED_HOURS, type TrainingLevel } from '../../../../shared/domain/training/cycle';
+import { cycleAt, cycleOf, DEFAULT_REQUIRED_HOURS, type TrainingLevel } from '../../../../shared/domain/training/cycle';
+import { todayOf } from '../../platform/staff';
 import { AppError, type FieldIssue } from '../../../../shared/errors';
 import { attachmentStore, storeUpload } from '../../platform/attachments/store';
 import { upsertAudited, type Cols } from '../../platform/db/audited';
@@ -43,8 +44,9 @@ export function listEntries(ctx: CoreContext, q: ParsedInput<'training/list'>): 
   const args: unknown[] = [];
   if (q.teacherId) { where.push('e.teacher_id = ?'); args.push(q.teacherId); }
   if (q.level) { where.push('e.level = ?'); args.push(q.level); }
-  if (q.cycleIndex !== null) {
-    const c = cycleAt(trainingSettings(ctx).cycleStart, q.cycleIndex);
+  if (q.currentCycle || q.cycleIndex !== null) {
+    const start = trainingSettings(ctx).cycleStart;
+    const c = q.currentCycle ? cycleOf(start, todayOf(ctx.now())) : cycleAt(start, q.cycleIndex!);
     where.push('e.end_date BETWEEN ? AND ?'); args.push(c.start, c.end);
   }
   const store = attachmentStore(ctx);

@@ -46,10 +46,10 @@ export function loadRecord(ctx: CoreContext, params: ReportParams): RecordData {
   const all = activeTeachers(ctx.db);
   const picked = params.teacherIds?.length ? all.filter((t) => params.teacherIds!.includes(t.id)) : all;
   const { cycle, rows } = teacherCycleRows(ctx.db, settings, picked, asOf);
-  return {
-    header, asOf, cycle,
-    people: rows.map((row) => ({ row, entries: listEntries(ctx, { teacherId: row.teacherId, cycleIndex: null, level: null }) })),
-  };
+  // One read of the register for every teacher printed, grouped here.
+  const byTeacher = new Map<number, TrainingEntry[]>();
+  for (const e of listEntries(ctx, { teacherId: null, cycleIndex: null, currentCycle: false, level: null })) byTeacher.set(e.teacherId, [...(byTeacher.get(e.teacherId) ?? []), e]);
+  return { header, asOf, cycle, people: rows.map((row) => ({ row, entries: byTeacher.get(row.teacherId) ?? [] })) };
 }
 
 export function renderRecord(data: RecordData): string {

@@ -24,9 +24,7 @@ export function EntriesTab({ reloadKey, onChanged, onEditBatch }: { reloadKey: n
 
   const load = useCallback(async () => {
     void reloadKey;
-    let cycleIndex: number | null = null;
-    if (scope === 'cycle') cycleIndex = (await api.call('training/cycle', {})).cycle.index;
-    return api.call('training/list', { teacherId, level, cycleIndex });
+    return api.call('training/list', { teacherId, level, currentCycle: scope === 'cycle' });
   }, [reloadKey, teacherId, level, scope]);
 
   const remove = useCallback(async (e: TrainingEntry) => {
