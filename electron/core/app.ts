@@ -15,6 +15,8 @@ import {
 } from './platform/backups';
 import type { CoreContext } from './platform/context';
 import { acquireFolderLock, type FolderLock } from './platform/db/lock';
+import { checkArchiveFolder } from './platform/archive/folders';
+import { DATA_ARCHIVE_DB, readDataArchive } from './platform/archive/data-archive';
 import { assertNotNewer, currentVersion, latestVersion, loadMigrations, migrate, pendingMigrations } from './platform/db/migrate';
 import { toAppError, validationError } from './platform/errors';
 import { refreshTermLocks } from './platform/term-lock';
@@ -29,7 +31,8 @@ import { ALL_FEATURES } from './features';
 const HANDLERS = foldHandlers(ALL_FEATURES);
 const REPORTS = new ReportCatalogue(foldReports(ALL_FEATURES));
 
-export const APP_VERSION = '0.1.0';
+import { APP_VERSION } from './platform/version';
+export { APP_VERSION };
 export const DB_FILE = 'jiaowu.sqlite';
 
 export interface CoreOptions {
@@ -302,7 +305,7 @@ export class Core {
     try {
       return await this.run(method, rawInput, hold);
     } finally {
-      hold.release();
+      hold.finish();
     }
   }
 
@@ -346,6 +349,8 @@ export class Core {
         return this.restore((input as { file: string }).file, true);
       case 'app/startEmpty':
         return this.startEmpty();
+      case 'archive/restore':
+        return this.restoreArchive((input as { path: string }).path);
       default:
         return null;
     }
@@ -371,7 +376,22 @@ export class Core {
   /** Restores a backup: first backs up the current file (or sets a damaged one aside), then swaps files. */
   private async restore(file: string, fromDamaged: boolean): Promise<AppStatus> {
     const src = backupPath(this.dataDir, file);
-    if (!isHealthyDatabase(src)) throw new AppError('DB_DAMAGED', 'backupDamaged', { file });
+    return this.restoreFrom(src, fromDamaged, [], `恢复备份 ${file}`, 'backupDamaged', { file });
+  }
+
+  /**
+   * Restores a whole-data archive from a stick (another PC's data): the bag must be intact and not from a
+   * newer version; the current data is backed up first, then the database is replaced and the archive's
+   * attachments are added (attachments are stored by hash, so none is overwritten by another).
+   */
+  private async restoreArchive(dir: string): Promise<AppStatus> {
+    checkArchiveFolder(dir);
+    const a = readDataArchive(dir);
+    return this.restoreFrom(a.dbFile, false, a.attachments, `从归档恢复 ${path.basename(dir)}（${a.meta.school}，${a.meta.createdAt.slice(0, 10)}）`, 'archiveDamaged', { path: dir, first: DATA_ARCHIVE_DB, count: 1 });
+  }
+
+  private async restoreFrom(src: string, fromDamaged: boolean, attachments: string[], summary: string, damagedKey: string, damagedParams: Record<string, string | number>): Promise<AppStatus> {
+    if (!isHealthyDatabase(src)) throw new AppError('DB_DAMAGED', damagedKey, damagedParams);
     const probe = new Database(src, { readonly: true });
     const v = currentVersion(probe);
     probe.close();
@@ -386,8 +406,16 @@ export class Core {
     if (fromDamaged) this.setDamagedAside();
     for (const ext of ['-wal', '-shm']) fs.rmSync(this.dbFile + ext, { force: true });
     fs.copyFileSync(src, this.dbFile);
+    if (attachments.length) {
+      const dir = path.join(this.dataDir, 'attachments');
+      fs.mkdirSync(dir, { recursive: true });
+      for (const f of attachments) {
+        const target = path.join(dir, path.basename(f));
+        if (!fs.existsSync(target)) fs.copyFileSync(f, target);
+      }
+    }
     await this.openDatabase(false, true);
-    this.ctx?.audit('backup', 'restore', { summary: `恢复备份 ${file}${before ? `（恢复前已备份为 ${before}）` : ''}` });
+    this.ctx?.audit('backup', 'restore', { summary: `${summary}${before ? `（恢复前已备份为 ${before}）` : ''}` });
     return this.status();
   }
 
@@ -414,7 +442,11 @@ export class Core {
   }
 }
 
-interface LockHold { release(): void; reacquire(): Promise<void> }
+/**
+ * A call's hold on the lock. `finish` ends the call: a job it started (a dossier being composed) may still use
+ * the PDF port afterwards, and must then neither free nor take the lock again.
+ */
+interface LockHold { release(): void; reacquire(): Promise<void>; finish(): void }
 
 /** A FIFO lock whose holder can step out and back in (while it awaits the PDF engine). */
 class CallLock {
@@ -430,9 +462,11 @@ class CallLock {
 
   async acquire(): Promise<LockHold> {
     let free: (() => void) | null = await this.take();
+    let finished = false;
     return {
       release: () => { free?.(); free = null; },
-      reacquire: async () => { if (!free) free = await this.take(); },
+      reacquire: async () => { if (!free && !finished) free = await this.take(); },
+      finish: () => { finished = true; free?.(); free = null; },
     };
   }
 }

@@ -31,6 +31,8 @@ import { researchContract } from './research';
 import { mentorsContract } from './mentors';
 import { trainingContract } from './training';
 import { monthlyCheckContract } from './monthly-check';
+import { dossierContract } from './dossier';
+import { archiveContract } from './archive';
 
 export * from './features';
 export * from './entities';
@@ -61,6 +63,9 @@ export * from './research';
 export * from './mentors';
 export * from './training';
 export * from './monthly-check';
+export * from './dossier';
+export * from './archive';
+export * from './jobs';
 
 export const contract = {
   ...appContract,
@@ -88,6 +93,8 @@ export const contract = {
   ...mentorsContract,
   ...trainingContract,
   ...monthlyCheckContract,
+  ...dossierContract,
+  ...archiveContract,
 };
 
 export type Contract = typeof contract;

@@ -29,6 +29,8 @@ import { researchFeature } from './research';
 import { mentorsFeature } from './mentors';
 import { trainingFeature } from './training';
 import { monthlyCheckFeature } from './monthly-check';
+import { dossierFeature } from './dossier';
+import { archiveFeature } from './archive';
 
 export const FEATURES = [
   appFeature,
@@ -56,6 +58,8 @@ export const FEATURES = [
   mentorsFeature,
   trainingFeature,
   monthlyCheckFeature,
+  dossierFeature,
+  archiveFeature,
 ] as const;
 
 // Every feature name of the contract has its entry above (a missing one is a type error here).

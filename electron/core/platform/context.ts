@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { AppStatus, ReportInfo } from '../../../shared/contract';
 import type { AuditWriter } from './audit';
-import type { PdfPort } from './report/pdf-port';
+import type { PdfOptions, PdfPort } from './report/pdf-port';
 
 export interface CoreContext {
   db: Database.Database;
@@ -30,7 +30,8 @@ export interface CoreContext {
 export interface Reports {
   list(): ReportInfo[];
   find(id: string): { info: ReportInfo };
-  render(ctx: CoreContext, id: string, params: unknown): { html: string; title: string };
+  /** The HTML, with its page setup and file name (a dossier prints it without the footer; an archive names the file). */
+  render(ctx: CoreContext, id: string, params: unknown): { html: string; title: string; pdf: PdfOptions; fileBase: string };
   pdf(ctx: CoreContext, id: string, params: unknown): Promise<{ bytes: Uint8Array; pages: number; fileName: string; title: string }>;
 }
 

@@ -9,7 +9,7 @@ import type { HandlerMap } from './handlers';
 import type { ReportEntry } from './report/define';
 
 /** Methods Core answers itself because they reopen or replace the database (see app.ts ownHandler). */
-export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged' | 'app/startEmpty';
+export type CoreOwnMethod = 'app/status' | 'backup/list' | 'backup/restore' | 'app/restoreDamaged' | 'app/startEmpty' | 'archive/restore';
 
 export interface FeatureDef<N extends FeatureName = FeatureName> {
   name: N;

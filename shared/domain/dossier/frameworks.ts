@@ -4,9 +4,10 @@
  *
  * - 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号): four parts. 资源配置 (7 indicators, judged per school
  *   with the primary / middle standard and the county's coefficient of variation), 政府保障程度 (15), 教育质量 (9),
- *   社会认可度 (1, >= 85%). The school's academic office documents mostly 资源配置 1-3, 政府保障 11 and 14 (training
+ *   社会认可度 (1, >= 85%). The school's academic office documents mostly 资源配置 1-3, 政府保障 9 and 12 (training
  *   and certificates), and 教育质量 6-8 (courses, homework burden).
- * - 县域义务教育发展基本均衡县督导评估暂行办法 (教督〔2012〕3号): the older scheme still quoted in provincial 细则.
+ * - 县域义务教育均衡发展督导评估暂行办法 (教督〔2012〕3号; the 基本均衡县 assessment): the older scheme still quoted in
+ *   provincial 细则.
  *
  * `computed` names a figure the app can compute against `standard` (the inspection dossier shows it beside the
  * evidence); the teacher figures come from teacherIndicators (shared/domain/teachers/indicators.ts).
@@ -45,20 +46,20 @@ export const QUALITY_BALANCE_2017: Framework = {
       no: '二', name: '政府保障程度',
       indicators: [
         { no: 1, text: '县域内义务教育学校规划布局合理，符合国家规定要求' },
-        { no: 2, text: '县域内义务教育学校建设标准统一，城乡学校均达到规定标准' },
-        { no: 3, text: '县域内义务教育学校教师编制标准统一，按照国家规定标准核定' },
-        { no: 4, text: '县域内义务教育学校生均公用经费基准定额统一，并不低于省定标准' },
-        { no: 5, text: '全部小学和初中均设置足够的音乐、美术专用教室，每12个班配备音乐、美术专用教室1间以上，其中每间音乐专用教室面积不小于96平方米，每间美术专用教室面积不小于90平方米' },
-        { no: 6, text: '所有小学、初中规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人' },
-        { no: 7, text: '小学、初中所有班级学生数分别不超过45人、50人' },
-        { no: 8, text: '不足100名学生村小学和教学点按100名学生核定公用经费' },
-        { no: 9, text: '特殊教育学校生均公用经费不低于6000元' },
-        { no: 10, text: '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量' },
-        { no: 11, text: '教师5年360学时培训完成率达到100%', standard: '100%', computed: 'training' },
-        { no: 12, text: '县级教育行政部门在核定的教职工编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量' },
-        { no: 13, text: '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%' },
-        { no: 14, text: '专任教师持有教师资格证上岗率达到100%', standard: '100%', computed: 'certified' },
-        { no: 15, text: '城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%' },
+        { no: 2, text: '县域内城乡义务教育学校建设标准统一、教师编制标准统一、生均公用经费基准定额统一、基本装备配置标准统一' },
+        { no: 3, text: '所有小学、初中每12个班级配备音乐、美术专用教室1间以上；其中，每间音乐专用教室面积不小于96平方米，每间美术专用教室面积不小于90平方米' },
+        { no: 4, text: '所有小学、初中规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人' },
+        { no: 5, text: '小学、初中所有班级学生数分别不超过45人、50人' },
+        { no: 6, text: '不足100名学生村小学和教学点按100名学生核定公用经费' },
+        { no: 7, text: '特殊教育学校生均公用经费不低于6000元' },
+        { no: 8, text: '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量' },
+        { no: 9, text: '教师5年360学时培训完成率达到100%', standard: '100%', computed: 'training' },
+        { no: 10, text: '县级教育行政部门在核定的教职工编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量' },
+        { no: 11, text: '全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%' },
+        { no: 12, text: '专任教师持有教师资格证上岗率达到100%', standard: '100%', computed: 'certified' },
+        { no: 13, text: '城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%' },
+        { no: 14, text: '全县优质高中招生名额分配比例不低于50%，并向农村初中倾斜' },
+        { no: 15, text: '留守儿童关爱体系健全，全县符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%' },
       ],
     },
     {
@@ -67,7 +68,7 @@ export const QUALITY_BALANCE_2017: Framework = {
         { no: 1, text: '全县初中三年巩固率达到95%以上' },
         { no: 2, text: '全县残疾儿童少年入学率达到95%以上' },
         { no: 3, text: '所有学校制定章程，实现学校管理与教学信息化' },
-        { no: 4, text: '所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费' },
+        { no: 4, text: '全县所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费' },
         { no: 5, text: '教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平' },
         { no: 6, text: '所有学校德育工作、校园文化建设水平达到良好以上' },
         { no: 7, text: '课程开齐开足，教学秩序规范，综合实践活动有效开展', computed: 'curriculum' },

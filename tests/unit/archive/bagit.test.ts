@@ -31,9 +31,9 @@ const info = { 'Source-Organization': '示例县第一中学', 'External-Descrip
 const validate = (bag: string) => spawnSync('python3', [path.resolve('tests/vendor/bagit.py'), '--validate', bag], { encoding: 'utf8' });
 
 describe('writing a bag', () => {
-  it('is accepted by the Library of Congress validator, with UTF-8 names and bag-info', () => {
+  it('is accepted by the Library of Congress validator, with UTF-8 names and bag-info', async () => {
     const progress: number[] = [];
-    const r = writeBag(dir, '迎检资料 2026', files(), { info, now: NOW, onProgress: (p) => progress.push(p.files) });
+    const r = await writeBag(dir, '迎检资料 2026', files(), { info, now: NOW, onProgress: (p) => progress.push(p.files) });
     expect(r.files).toBe(4);
     expect(r.bytes).toBe(files().reduce((n, f) => n + (typeof f.source === 'string' ? fs.statSync(f.source).size : f.source.length), 0));
     expect(r.bytes).toBeGreaterThan(3 * 1024 * 1024);
@@ -50,8 +50,8 @@ describe('writing a bag', () => {
     expect(checkBag(r.dir)).toMatchObject({ valid: true, files: 4, changed: [], missing: [], added: [], problems: [] });
   });
 
-  it('checkBag names a flipped byte, a deleted file and an added file; so does the independent validator', () => {
-    const r = writeBag(dir, 'bag', files(), { info, now: NOW });
+  it('checkBag names a flipped byte, a deleted file and an added file; so does the independent validator', async () => {
+    const r = await writeBag(dir, 'bag', files(), { info, now: NOW });
     const big = path.join(r.dir, 'data', '指标7 课程开齐开足', '原始材料', '课表 七年级(1)班.xlsx');
     const fd = fs.openSync(big, 'r+');
     fs.writeSync(fd, Buffer.from([8]), 0, 1, 1024 * 1024 + 5);
@@ -66,55 +66,55 @@ describe('writing a bag', () => {
     expect(validate(r.dir).status).not.toBe(0);
   });
 
-  it('refuses names Windows would refuse, and two names that differ only by case', () => {
+  it('refuses names Windows would refuse, and two names that differ only by case', async () => {
     const names = ['a/../b', '/abs', 'C:/x', 'con.txt', '报告:最终', 'dot.', 'a//b', '100%.pdf', 'a\nb'];
     expect(names.map(payloadPathProblem)).toEqual(['segment', 'absolute', 'absolute', 'reserved', 'character', 'trailing', 'segment', 'character', 'character']);
     expect(payloadPathProblem('七年级(1)班 名单.xlsx')).toBeNull();
     // safeArchiveName makes any user's file name acceptable, keeping it readable.
     expect(['CON', 'a:b?.pdf', '总结. ', '..', '完成率100%.docx', 'x\ny'].map(safeArchiveName)).toEqual(['_CON', 'a：b？.pdf', '总结', '_', '完成率100％.docx', 'xy']);
     for (const n of names) expect(payloadPathProblem(safeArchiveName(n)), n).toBeNull();
-    expect(() => writeBag(dir, 'bag', [{ path: 'AUX', source: Buffer.from('x') }], { info, now: NOW })).toThrow(expect.objectContaining({ key: 'archiveBadName' }));
-    expect(() => writeBag(dir, 'bag', [{ path: 'A.txt', source: Buffer.from('x') }, { path: 'a.txt', source: Buffer.from('y') }], { info, now: NOW }))
-      .toThrow(expect.objectContaining({ key: 'archiveDuplicateName' }));
+    await expect(writeBag(dir, 'bag', [{ path: 'AUX', source: Buffer.from('x') }], { info, now: NOW })).rejects.toThrow(expect.objectContaining({ key: 'archiveBadName' }));
+    await expect(writeBag(dir, 'bag', [{ path: 'A.txt', source: Buffer.from('x') }, { path: 'a.txt', source: Buffer.from('y') }], { info, now: NOW }))
+      .rejects.toThrow(expect.objectContaining({ key: 'archiveDuplicateName' }));
     expect(fs.readdirSync(dir)).toEqual(['src.bin']);
   });
 });
 
 describe('failures never claim success', () => {
-  it('checks free space before writing anything', () => {
-    expect(() => writeBag(dir, 'bag', files(), { info, now: NOW, freeBytes: 1_000_000 })).toThrow(expect.objectContaining({ code: 'IO', key: 'archiveNoSpace' }));
+  it('checks free space before writing anything', async () => {
+    await expect(writeBag(dir, 'bag', files(), { info, now: NOW, freeBytes: 1_000_000 })).rejects.toThrow(expect.objectContaining({ code: 'IO', key: 'archiveNoSpace' }));
     expect(fs.readdirSync(dir)).toEqual(['src.bin']);
   });
 
-  it('a stick pulled or full mid-write: the error says so, no final folder, and the next attempt starts clean', () => {
+  it('a stick pulled or full mid-write: the error says so, no final folder, and the next attempt starts clean', async () => {
     let written = 0;
     const failing = (code: string) => (fd: number, chunk: Buffer) => {
       if ((written += chunk.length) > 2 * 1024 * 1024) throw Object.assign(new Error(code), { code });
       fs.writeSync(fd, chunk);
     };
-    expect(() => writeBag(dir, 'bag', files(), { info, now: NOW, writeChunk: failing('EIO') })).toThrow(expect.objectContaining({ key: 'archiveWriteFailed' }));
+    await expect(writeBag(dir, 'bag', files(), { info, now: NOW, writeChunk: failing('EIO') })).rejects.toThrow(expect.objectContaining({ key: 'archiveWriteFailed' }));
     expect(fs.existsSync(path.join(dir, 'bag'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'bag.writing'))).toBe(true); // what the pulled stick kept
     written = 0;
-    expect(() => writeBag(dir, 'bag', files(), { info, now: NOW, writeChunk: failing('ENOSPC') })).toThrow(expect.objectContaining({ key: 'archiveDiskFull' }));
+    await expect(writeBag(dir, 'bag', files(), { info, now: NOW, writeChunk: failing('ENOSPC') })).rejects.toThrow(expect.objectContaining({ key: 'archiveDiskFull' }));
     expect(fs.existsSync(path.join(dir, 'bag'))).toBe(false);
-    const r = writeBag(dir, 'bag', files(), { info, now: NOW });
+    const r = await writeBag(dir, 'bag', files(), { info, now: NOW });
     expect(checkBag(r.dir).valid).toBe(true);
     expect(fs.existsSync(path.join(dir, 'bag.writing'))).toBe(false);
     expect(validate(r.dir).status).toBe(0);
   });
 
-  it('a byte that reads back differently fails the verify', () => {
+  it('a byte that reads back differently fails the verify', async () => {
     // A writer that corrupts what reaches the disk (bad blocks): the hash of the source is not what is read back.
     const corrupt = (fd: number, chunk: Buffer) => { const c = Buffer.from(chunk); if (c.length > 100) c[100] ^= 1; fs.writeSync(fd, c); };
-    expect(() => writeBag(dir, 'bag', files(), { info, now: NOW, writeChunk: corrupt })).toThrow(expect.objectContaining({ key: 'archiveVerifyFailed' }));
+    await expect(writeBag(dir, 'bag', files(), { info, now: NOW, writeChunk: corrupt })).rejects.toThrow(expect.objectContaining({ key: 'archiveVerifyFailed' }));
     expect(fs.existsSync(path.join(dir, 'bag'))).toBe(false);
   });
 
-  it('cancel stops between files and claims nothing', () => {
+  it('cancel stops between files and claims nothing', async () => {
     const ac = new AbortController();
-    expect(() => writeBag(dir, 'bag', files(), { info, now: NOW, signal: ac.signal, onProgress: (p) => { if (p.files === 1) ac.abort(); } }))
-      .toThrow(expect.objectContaining({ key: 'archiveCancelled' }));
+    await expect(writeBag(dir, 'bag', files(), { info, now: NOW, signal: ac.signal, onProgress: (p) => { if (p.files === 1) ac.abort(); } }))
+      .rejects.toThrow(expect.objectContaining({ key: 'archiveCancelled' }));
     expect(fs.existsSync(path.join(dir, 'bag'))).toBe(false);
   });
 });

@@ -326,3 +326,8 @@ export function listMonths(db: Database.Database, termId: number): MonthlyCheckM
     return { month, started: !!c, total: c?.total ?? 0, checked: c?.checked ?? 0, confirmed: c?.confirmed ?? 0 };
   });
 }
+
+/** The months of a term whose routine check was started ('YYYY-MM'): the months that have sheets to print. */
+export function startedMonths(db: Database.Database, termId: number): string[] {
+  return (db.prepare('SELECT month FROM monthly_check WHERE term_id = ? ORDER BY month').all(termId) as { month: string }[]).map((r) => r.month);
+}

@@ -2,3 +2,4 @@
 export { collectiveAttendance } from './collective';
 export { addSampleRoutinePlans } from './sample';
 export { getRubric, getStandards } from './standards';
+export { listHomeworkChecks } from './homework-checks';

@@ -147,7 +147,7 @@ const writeAll = (fd: number, chunk: Buffer) => {
  * names, IO archiveNoSpace / archiveDiskFull / archiveWriteFailed / archiveVerifyFailed / archiveCancelled) and never
  * leaves a folder under the final name unless it was verified.
  */
-export function writeBag(parent: string, name: string, files: PayloadFile[], opts: WriteBagOptions): WriteBagResult {
+export async function writeBag(parent: string, name: string, files: PayloadFile[], opts: WriteBagOptions): Promise<WriteBagResult> {
   const bad = [name, ...files.map((f) => f.path)].map((p) => [p, payloadPathProblem(p)] as const).filter(([, why]) => why);
   if (bad.length) throw new AppError('VALIDATION', 'archiveBadName', { name: bad[0][0], why: bad[0][1]! });
   const seen = new Set<string>();
@@ -170,11 +170,13 @@ export function writeBag(parent: string, name: string, files: PayloadFile[], opt
   const progress: BagProgress = { phase: 'write', files: 0, totalFiles: files.length, bytes: 0, totalBytes };
   const report = () => opts.onProgress?.({ ...progress });
   let where = tmp;
+  // The core answers other calls between files (the progress poll, the cancel button).
+  const pause = yielder();
   try {
     fs.rmSync(tmp, { recursive: true, force: true }); // what a failed attempt left
     fs.mkdirSync(path.join(tmp, 'data'), { recursive: true });
     const manifest: [string, string][] = [];
-    files.forEach((f) => {
+    for (const f of files) {
       checkAbort(opts.signal);
       const target = path.join(tmp, 'data', ...f.path.split('/'));
       where = target;
@@ -182,32 +184,26 @@ export function writeBag(parent: string, name: string, files: PayloadFile[], opt
       manifest.push([writeOne(f.source, target, write, (n) => { progress.bytes += n; }), `data/${f.path}`]);
       progress.files++;
       report();
-    });
-    const tag = (file: string, text: string) => { where = path.join(tmp, file); return [writeOne(Buffer.from(text, 'utf8'), where, write, () => undefined), file] as [string, string]; };
-    const lines = (rows: [string, string][]) => rows.map(([h, p]) => `${h}  ${encodeManifestPath(p)}\n`).join('');
-    const info = {
-      'Bagging-Date': schoolDay(opts.now),
-      'Payload-Oxum': `${totalBytes}.${files.length}`,
-      ...opts.info,
-    };
-    const tags = [
-      tag('bagit.txt', `BagIt-Version: ${BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n`),
-      tag('bag-info.txt', Object.entries(info).map(([k, v]) => `${k}: ${v.replace(/\r?\n/g, ' ')}\n`).join('')),
-      tag('manifest-sha256.txt', lines(manifest)),
-    ];
-    tag('tagmanifest-sha256.txt', lines(tags));
+      await pause(progress.bytes);
+    }
+    const tags: [string, string][] = [];
+    for (const t of bagTagFiles(manifest, totalBytes, opts)) {
+      where = path.join(tmp, t.path);
+      tags.push([writeOne(Buffer.from(t.text, 'utf8'), where, write, () => undefined), t.path]);
+    }
     // Read everything back from the target before claiming anything.
     progress.phase = 'verify';
     progress.files = 0;
     progress.bytes = 0;
-    manifest.forEach(([hash, p], i) => {
+    for (const [i, [hash, p]] of manifest.entries()) {
       checkAbort(opts.signal);
       where = path.join(tmp, ...p.split('/'));
       if (sha256File(where) !== hash) throw new AppError('IO', 'archiveVerifyFailed', { path: p });
       progress.files++;
       progress.bytes += sizes[i];
       report();
-    });
+      await pause(progress.bytes + totalBytes);
+    }
     for (const [hash, p] of tags) if (sha256File(path.join(tmp, p)) !== hash) throw new AppError('IO', 'archiveVerifyFailed', { path: p });
     where = final;
     fs.renameSync(tmp, final);
@@ -215,6 +211,47 @@ export function writeBag(parent: string, name: string, files: PayloadFile[], opt
   } catch (e) {
     throw writeError(e, where);
   }
+}
+
+/**
+ * The tag files of a bag whose payload manifest is `manifest` ([sha256, 'data/...'] pairs): bagit.txt,
+ * bag-info.txt, manifest-sha256.txt, and last tagmanifest-sha256.txt over the three. The encrypted zip holds
+ * the same files, so "check an archive" reads both the same way.
+ */
+export function bagTagFiles(manifest: [string, string][], totalBytes: number, opts: Pick<WriteBagOptions, 'info' | 'now'>): { path: string; text: string }[] {
+  const lines = (rows: [string, string][]) => rows.map(([h, p]) => `${h}  ${encodeManifestPath(p)}\n`).join('');
+  const info = { 'Bagging-Date': schoolDay(opts.now), 'Payload-Oxum': `${totalBytes}.${manifest.length}`, ...opts.info };
+  const tags = [
+    { path: 'bagit.txt', text: `BagIt-Version: ${BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n` },
+    { path: 'bag-info.txt', text: Object.entries(info).map(([k, v]) => `${k}: ${v.replace(/\r?\n/g, ' ')}\n`).join('') },
+    { path: 'manifest-sha256.txt', text: lines(manifest) },
+  ];
+  const sha = (t: string) => crypto.createHash('sha256').update(t, 'utf8').digest('hex');
+  return [...tags, { path: 'tagmanifest-sha256.txt', text: lines(tags.map((t) => [sha(t.text), t.path])) }];
+}
+
+/** Gives the event loop a turn every 8 MB or 50 ms of work. */
+function yielder(): (bytes: number) => Promise<void> {
+  let lastBytes = 0;
+  let lastAt = Date.now();
+  return async (bytes) => {
+    if (bytes - lastBytes < 8 * 1024 * 1024 && Date.now() - lastAt < 50) return;
+    lastBytes = bytes;
+    lastAt = Date.now();
+    await new Promise((r) => setImmediate(r));
+  };
+}
+
+/** Parses a manifest's text into path -> sha256 (problems collected by line). */
+export function parseManifest(text: string, label: string, problems: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const m = /^([0-9a-fA-F]{64})\s+(.+)$/.exec(line.replace(/\r$/, ''));
+    if (!m) { problems.push(`${label} line ${i + 1}`); continue; }
+    out.set(decodeManifestPath(m[2]), m[1].toLowerCase());
+  }
+  return out;
 }
 
 export interface BagCheck {
@@ -236,15 +273,8 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 function readManifest(file: string, problems: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!fs.existsSync(file)) { problems.push(`missing ${path.basename(file)}`); return out; }
-  for (const [i, line] of fs.readFileSync(file, 'utf8').split('\n').entries()) {
-    if (!line.trim()) continue;
-    const m = /^([0-9a-fA-F]{64})\s+(.+)$/.exec(line.replace(/\r$/, ''));
-    if (!m) { problems.push(`${path.basename(file)} line ${i + 1}`); continue; }
-    out.set(decodeManifestPath(m[2]), m[1].toLowerCase());
-  }
-  return out;
+  if (!fs.existsSync(file)) { problems.push(`missing ${path.basename(file)}`); return new Map(); }
+  return parseManifest(fs.readFileSync(file, 'utf8'), path.basename(file), problems);
 }
 
 /** Checks a bag against its manifests: intact, or which files changed, went missing or were added. */

@@ -12,21 +12,14 @@ import { Readable, Writable } from 'node:stream';
 import { configure, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
 import { AppError } from '../../../../shared/errors';
 import { payloadPathProblem, type PayloadFile } from './bagit';
+import { MIN_ARCHIVE_PASSWORD } from '../../../../shared/domain/archive/password';
 
 // Node has no web workers: compress and encrypt on this thread (a worker thread runs the whole job).
 configure({ useWebWorkers: false });
 
-export type PasswordStrength = 'weak' | 'fair' | 'strong';
+export { passwordStrength, type PasswordStrength } from '../../../../shared/domain/archive/password';
 
-/** A hint for the password field: length and kinds of characters (digits, lower, upper, other). */
-export function passwordStrength(pw: string): PasswordStrength {
-  const kinds = [/\d/, /[a-z]/, /[A-Z]/, /[^0-9a-zA-Z]/].filter((re) => re.test(pw)).length;
-  if (pw.length >= 12 && kinds >= 3) return 'strong';
-  if (pw.length >= 8 && kinds >= 2) return 'fair';
-  return 'weak';
-}
-
-const MIN_PASSWORD = 8;
+const MIN_PASSWORD = MIN_ARCHIVE_PASSWORD;
 
 function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -45,20 +38,27 @@ async function hashSource(source: string | Buffer): Promise<string> {
 
 /** The entries of an encrypted zip with their SHA-256; a wrong password is VALIDATION archiveBadPassword. */
 export async function readEncryptedZip(file: string, password: string): Promise<Map<string, string>> {
+  const entries = await readEncryptedZipEntries(file, password, () => false);
+  return new Map([...entries].map(([name, e]) => [name, e.sha256]));
+}
+
+/** Like readEncryptedZip, also keeping the text of the entries `keepText` names (a bag's manifests). */
+export async function readEncryptedZipEntries(file: string, password: string, keepText: (name: string) => boolean): Promise<Map<string, { sha256: string; text?: string }>> {
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'archiveNotFound', { path: file });
   const reader = new ZipReader(sourceStream(file));
-  const out = new Map<string, string>();
+  const out = new Map<string, { sha256: string; text?: string }>();
   try {
     for (const entry of await reader.getEntries()) {
       if (entry.directory || !entry.getData) continue;
       const bytes = await entry.getData(new Uint8ArrayWriter(), { password });
-      out.set(entry.filename, sha256(bytes));
+      out.set(entry.filename, { sha256: sha256(bytes), text: keepText(entry.filename) ? Buffer.from(bytes).toString('utf8') : undefined });
     }
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     if (/password/i.test(msg)) throw new AppError('VALIDATION', 'archiveBadPassword', undefined, [{ path: ['password'], key: 'archiveBadPassword' }]);
     throw new AppError('IO', 'archiveUnreadable', { path: file });
   } finally {
-    await reader.close();
+    await reader.close().catch(() => undefined);
   }
   return out;
 }

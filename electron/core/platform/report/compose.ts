@@ -10,8 +10,9 @@
  * - document properties (title, author = school, subject, producer).
  * Returns where each part starts, for the catalogue (目录) of real page numbers.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFEmbeddedPage, type PDFPage, type PDFRef } from 'pdf-lib';
 import { AppError } from '../../../../shared/errors';
+import type { PrintedPages } from './batch-print';
 import type { PdfPort } from './pdf-port';
 
 export interface ComposePart {
@@ -20,8 +21,13 @@ export interface ComposePart {
   /** 0 = top level; a part at depth d nests under the last part of depth d - 1. */
   depth: number;
   /** The part's pages: a PDF, or an image that becomes one page. A part with neither is a bookmark only (points at the next page). */
-  pdf?: Uint8Array;
+  pdf?: Uint8Array | PrintedPages;
   image?: { bytes: Uint8Array; type: 'png' | 'jpg' };
+  /**
+   * Scale every page of `pdf` onto an A4 page of its own orientation (uploaded scans come in Letter, B5 or odd
+   * sizes; the dossier is A4), leaving the bottom margin for the page number.
+   */
+  fitA4?: boolean;
 }
 
 export interface ComposeOptions {
@@ -43,17 +49,59 @@ function abortIf(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('IO', 'composeCancelled');
 }
 
-/** The stamp document for pages of one size: page i carries "第 n 页 共 total 页" at the bottom centre. */
-function stampHtml(width: number, height: number, numbers: number[], total: number): string {
-  const pages = numbers.map((n) => `<div class="p"><div class="n">第 ${n} 页 共 ${total} 页</div></div>`).join('');
+/**
+ * The page-number glyphs: 第, 页, 共 and the digits, each printed once by the PDF port on a page of its own (so
+ * a text search finds each stamp's own characters, and pdftotext reads "第 3 页 共 120 页"), in the fonts of
+ * every printout. A stamp is laid out from these small pieces; pdf-lib needs no CJK font and the engine prints
+ * once per session, not once per page size and volume.
+ */
+const GLYPHS = ['第', '页', '共', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+const GLYPH_H = 12;
+const glyphWidth = (g: string) => (/\d/.test(g) ? 5.2 : 9.6);
+const GAP = 3;
+const glyphSheets = new WeakMap<PdfPort, Promise<Uint8Array>>();
+
+function glyphSheetHtml(): string {
+  const pages = GLYPHS.map((g) => `<div class="p"><div class="g" style="width:${glyphWidth(g)}pt">${g}</div></div>`).join('');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
-@page { size: ${width}pt ${height}pt; margin: 0; }
 html, body { margin: 0; padding: 0; }
-.p { width: ${width}pt; height: ${height - 1}pt; position: relative; break-after: page; page-break-after: always; overflow: hidden; }
+.p { position: relative; width: 100%; height: 200pt; break-after: page; page-break-after: always; }
 .p:last-child { break-after: auto; page-break-after: auto; }
-.n { position: absolute; left: 0; right: 0; bottom: 6mm; text-align: center; font-size: 9pt; color: #000;
-  font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; }
+.g { position: absolute; left: 0; top: 0; height: ${GLYPH_H}pt; line-height: ${GLYPH_H}pt; text-align: center; font-size: 9pt; color: #000;
+  font-variant-numeric: tabular-nums; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; }
 </style></head><body>${pages}</body></html>`;
+}
+
+async function glyphPieces(port: PdfPort, doc: PDFDocument): Promise<Map<string, PDFEmbeddedPage>> {
+  let sheet = glyphSheets.get(port);
+  if (!sheet) {
+    sheet = port.htmlToPdf(glyphSheetHtml(), { paper: 'A4', landscape: false, marginMm: { top: 0, right: 0, bottom: 0, left: 0 } });
+    glyphSheets.set(port, sheet);
+    sheet.catch(() => glyphSheets.delete(port));
+  }
+  const src = await PDFDocument.load(await sheet);
+  if (src.getPageCount() < GLYPHS.length) throw new AppError('IO', 'composeStampFailed', { pages: src.getPageCount(), want: GLYPHS.length });
+  const out = new Map<string, PDFEmbeddedPage>();
+  for (const [i, g] of GLYPHS.entries()) {
+    const page = src.getPage(i);
+    const { height } = page.getSize();
+    out.set(g, await doc.embedPage(page, { left: 0, bottom: height - GLYPH_H, right: glyphWidth(g), top: height }));
+  }
+  return out;
+}
+
+/** Draws "第 n 页 共 total 页" centred 6 mm above the page's foot. */
+function stamp(page: PDFPage, pieces: Map<string, PDFEmbeddedPage>, n: number, total: number): void {
+  const tokens: (string | null)[] = ['第', null, ...String(n), null, '页', null, '共', null, ...String(total), null, '页'];
+  const width = tokens.reduce((w, t) => w + (t === null ? GAP : glyphWidth(t)), 0);
+  const box = page.getMediaBox();
+  let x = box.x + (box.width - width) / 2;
+  const y = box.y + 6 * MM - 3;
+  for (const t of tokens) {
+    if (t === null) { x += GAP; continue; }
+    page.drawPage(pieces.get(t)!, { x, y });
+    x += glyphWidth(t);
+  }
 }
 
 /** Adds the outline (bookmarks) to the document: titles in UTF-16 so Chinese survives in every reader. */
@@ -96,22 +144,56 @@ function addOutline(doc: PDFDocument, items: { title: string; depth: number; pag
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
+/** Each page of `src` drawn on an A4 page of its orientation, scaled to fit inside 10 mm margins (18 mm at the foot). */
+async function addFittedA4(doc: PDFDocument, src: PDFDocument): Promise<void> {
+  const embedded = await doc.embedPdf(src, src.getPageIndices());
+  for (const e of embedded) {
+    const landscape = e.width > e.height;
+    const [w, h] = landscape ? [A4[1], A4[0]] : A4;
+    const page = doc.addPage([w, h]);
+    const m = 10 * MM;
+    const foot = 18 * MM;
+    const s = Math.min((w - 2 * m) / e.width, (h - m - foot) / e.height);
+    page.drawPage(e, { x: (w - e.width * s) / 2, y: foot + (h - m - foot - e.height * s) / 2, width: e.width * s, height: e.height * s });
+  }
+}
+
 export async function composePdf(port: PdfPort, parts: ComposePart[], opts: ComposeOptions): Promise<ComposeResult> {
   const doc = await PDFDocument.create();
   const starts: number[] = [];
   const marks: { title: string; depth: number; pageIndex: number }[] = [];
+  // Pages printed together (one shared document) are copied in one call, so their fonts are copied once.
+  const copied = new Map<PDFDocument, Map<number, PDFPage>>();
+  const shared = new Map<PDFDocument, Set<number>>();
+  for (const part of parts) {
+    if (part.pdf && !(part.pdf instanceof Uint8Array)) {
+      const set = shared.get(part.pdf.doc) ?? new Set<number>();
+      part.pdf.indices.forEach((i) => set.add(i));
+      shared.set(part.pdf.doc, set);
+    }
+  }
+  for (const [src, set] of shared) {
+    abortIf(opts.signal);
+    const indices = [...set].sort((a, b) => a - b);
+    const pages = await doc.copyPages(src, indices);
+    copied.set(src, new Map(indices.map((i, k) => [i, pages[k]])));
+  }
   for (const [i, part] of parts.entries()) {
     abortIf(opts.signal);
     starts.push(doc.getPageCount() + 1);
     marks.push({ title: part.title, depth: part.depth, pageIndex: doc.getPageCount() });
-    if (part.pdf) {
+    if (part.pdf && !(part.pdf instanceof Uint8Array)) {
+      const pages = copied.get(part.pdf.doc)!;
+      for (const k of part.pdf.indices) doc.addPage(pages.get(k)!);
+    } else if (part.pdf) {
       let src: PDFDocument;
       try {
         src = await PDFDocument.load(part.pdf, { ignoreEncryption: false, updateMetadata: false });
       } catch {
         throw new AppError('VALIDATION', 'composeBadPdf', { title: part.title });
       }
-      for (const p of await doc.copyPages(src, src.getPageIndices())) doc.addPage(p);
+      if (part.fitA4) await addFittedA4(doc, src);
+      else for (const p of await doc.copyPages(src, src.getPageIndices())) doc.addPage(p);
     } else if (part.image) {
       const img = part.image.type === 'png' ? await doc.embedPng(part.image.bytes) : await doc.embedJpg(part.image.bytes);
       const landscape = img.width > img.height;
@@ -128,30 +210,9 @@ export async function composePdf(port: PdfPort, parts: ComposePart[], opts: Comp
   // Continuous numbers: one stamp document per page size, laid over the pages.
   const from = Math.max(1, opts.numberFrom ?? 1);
   const total = Math.max(0, pages.length - from + 1);
-  const bySize = new Map<string, number[]>();
-  pages.forEach((p, i) => {
-    if (i + 1 < from) return;
-    const { width, height } = p.getSize();
-    const key = `${Math.round(width * 100) / 100}x${Math.round(height * 100) / 100}`;
-    bySize.set(key, [...(bySize.get(key) ?? []), i]);
-  });
-  for (const [key, indices] of bySize) {
-    abortIf(opts.signal);
-    const [w, h] = key.split('x').map(Number);
-    // The port prints on A4 or A3 (the CSS page size is not used): stamp on the nearer one, scaled onto the page.
-    const paper = Math.max(w, h) > 1000 ? 'A3' : 'A4';
-    const [pw, ph] = paper === 'A3' ? [297 * MM, 420 * MM] : A4;
-    const [sw, sh] = w > h ? [ph, pw] : [pw, ph];
-    const html = stampHtml(sw, sh, indices.map((i) => i + 2 - from), total);
-    const stamp = await PDFDocument.load(await port.htmlToPdf(html, { paper, landscape: w > h, marginMm: { top: 0, right: 0, bottom: 0, left: 0 } }));
-    if (stamp.getPageCount() < indices.length) throw new AppError('IO', 'composeStampFailed', { pages: stamp.getPageCount(), want: indices.length });
-    const embedded = await doc.embedPages(stamp.getPages().slice(0, indices.length));
-    indices.forEach((pageIndex, k) => {
-      const page = pages[pageIndex];
-      // A page's own origin may be shifted (a MediaBox not at 0,0): draw at its lower-left corner.
-      const box = page.getMediaBox();
-      page.drawPage(embedded[k], { x: box.x, y: box.y, width: box.width, height: box.height });
-    });
+  if (total > 0) {
+    const pieces = await glyphPieces(port, doc);
+    pages.forEach((p, i) => { if (i + 1 >= from) stamp(p, pieces, i + 2 - from, total); });
   }
   addOutline(doc, marks.filter((m) => m.pageIndex < pages.length).map((m) => ({ title: m.title, depth: m.depth, page: pages[m.pageIndex] })));
   doc.setTitle(opts.title, { showInWindowTitleBar: true });
