@@ -6,7 +6,7 @@ import {
   CalendarOutlined, ControlOutlined, EyeOutlined, FileTextOutlined, FormOutlined,
   AppstoreOutlined, BarChartOutlined, CheckSquareOutlined, SettingOutlined, SwapOutlined, TableOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
-  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, HistoryOutlined, SolutionOutlined, ReadOutlined,
+  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, HistoryOutlined, SolutionOutlined, ReadOutlined, FolderOutlined, UsbOutlined,
 } from '@ant-design/icons';
 import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import AssignmentsPage from '../features/assignments/AssignmentsPage';
@@ -51,9 +51,11 @@ export const ROUTES: RouteDef[] = [
   { path: 'exams', labelKey: 'nav.exams', icon: <LineChartOutlined />, component: lazy(() => import('../features/exams/ExamsPage')), section: 'quality' },
   { path: 'struggling', labelKey: 'nav.struggling', icon: <HeartOutlined />, component: lazy(() => import('../features/struggling/StrugglingPage')), section: 'quality' },
   { path: 'training', labelKey: 'nav.training', icon: <ReadOutlined />, component: lazy(() => import('../features/training/TrainingPage')), section: 'quality' },
+  { path: 'dossier', labelKey: 'nav.dossier', icon: <FolderOutlined />, component: lazy(() => import('../features/dossier/DossierPage')), section: 'quality' },
   { path: 'import', labelKey: 'nav.import', icon: <ImportOutlined />, component: lazy(() => import('../features/import/ImportPage')), section: 'tools' },
   { path: 'reports', labelKey: 'nav.reports', icon: <PrinterOutlined />, component: lazy(() => import('../features/reports/ReportsPage')), section: 'tools' },
   { path: 'backups', labelKey: 'nav.backups', icon: <CloudDownloadOutlined />, component: lazy(() => import('../features/backup/BackupsPage')), section: 'tools' },
+  { path: 'archive', labelKey: 'nav.archive', icon: <UsbOutlined />, component: lazy(() => import('../features/archive/ArchivePage')), section: 'tools' },
   { path: 'audit', labelKey: 'nav.audit', icon: <AuditOutlined />, component: lazy(() => import('../features/audit/AuditPage')), section: 'tools' },
 ];
 

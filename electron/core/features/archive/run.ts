@@ -51,9 +51,11 @@ export function startArchive(ctx: CoreContext, input: ParsedInput<'archive/start
   const password = input.encrypt ? input.password! : null;
   const school = schoolName(ctx.db);
   const now = ctx.now();
-  const name = archiveName(input.kind, school, now);
   const dest = input.target;
-  if (fs.existsSync(path.join(dest, name)) || fs.existsSync(path.join(dest, `${name}.zip`))) throw new AppError('CONFLICT', 'archiveExists', { path: path.join(dest, name) });
+  // A second archive of the same kind in the same minute gets (2), (3): never over an earlier one.
+  const base = archiveName(input.kind, school, now);
+  let name = base;
+  for (let n = 2; fs.existsSync(path.join(dest, name)) || fs.existsSync(path.join(dest, `${name}.zip`)) || fs.existsSync(path.join(dest, `${name}.writing`)); n++) name = `${base}（${n}）`;
   return startJob<ArchiveResult>(ctx.dataDir, 'archive', async (job) => {
     const started = Date.now();
     const jobId = `${started}`;

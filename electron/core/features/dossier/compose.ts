@@ -48,14 +48,6 @@ export function readOutput(dataDir: string, inspectionId: number): DossierOutput
   try { return JSON.parse(fs.readFileSync(f, 'utf8')) as DossierOutput; } catch { return null; }
 }
 
-/** Runs `fn` over `items` with at most `limit` at a time (Chromium prints pages in parallel). */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T, i: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i], i); } };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 const pageCount = async (bytes: Uint8Array) => (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 
@@ -196,7 +188,7 @@ function bodyOf(detail: InspectionDetail, printed: Map<string, Printed>, indicat
       lastPart = ind.partNo;
     }
     const d = withParts ? 1 : 0;
-    out.push({ node: { title: `${ind.code}　${ind.text.length > 40 ? ind.text.slice(0, 40) + '…' : ind.text}`, depth: d, key: `div:${ind.id}` }, printed: printed.get(`div:${ind.id}`)! });
+    out.push({ node: { title: `${ind.code}\u3000${ind.text.length > 40 ? ind.text.slice(0, 40) + '…' : ind.text}`, depth: d, key: `div:${ind.id}` }, printed: printed.get(`div:${ind.id}`)! });
     for (const e of ind.evidence) out.push({ node: { title: e.title, depth: d + 1, key: `ev:${e.id}` }, printed: printed.get(`ev:${e.id}`)! });
   }
   void detail;

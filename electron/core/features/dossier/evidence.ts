@@ -44,7 +44,7 @@ function expandReport(ctx: CoreContext, yearIds: number[], params: Record<string
 }
 
 /** Adds the items of one input (several for an expanded report) at the end of the indicator's list. */
-export function addEvidenceRows(ctx: CoreContext, indicatorId: number, input: EvidenceInput): number[] {
+export function addEvidenceRows(ctx: CoreContext, indicatorId: number, input: EvidenceInput, opts: { skipEmpty?: boolean } = {}): number[] {
   const ind = indicatorOf(ctx, indicatorId);
   let sort = ((ctx.db.prepare('SELECT MAX(sort) AS m FROM inspection_evidence WHERE indicator_id = ?').get(indicatorId) as { m: number | null }).m ?? 0);
   const ins = ctx.db.prepare(`INSERT INTO inspection_evidence (indicator_id, kind, title, report_id, params, attachment_id, computed, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -57,6 +57,7 @@ export function addEvidenceRows(ctx: CoreContext, indicatorId: number, input: Ev
       throw new AppError('VALIDATION', 'dossier.unknownReport', { id: input.reportId }, [{ path: ['reportId'], key: 'dossier.unknownReport', params: { id: input.reportId } }]);
     }
     const items = expandReport(ctx, ind.yearIds, input.params ?? {}, input.expand ?? 'none');
+    if (!items.length && opts.skipEmpty) return [];
     if (!items.length) throw new AppError('VALIDATION', 'dossier.expandEmpty', {}, [{ path: ['expand'], key: 'dossier.expandEmpty' }]);
     const missing = info.required.filter((k) => items.some(([, p]) => p[k] === undefined || p[k] === null));
     if (missing.length) throw new AppError('VALIDATION', 'dossier.reportParamMissing', { param: missing[0] }, [{ path: ['params', missing[0]], key: 'dossier.reportParamMissing', params: { param: missing[0] } }]);

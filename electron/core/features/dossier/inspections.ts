@@ -93,7 +93,7 @@ export function saveInspection(ctx: CoreContext, input: ParsedInput<'dossier/sav
       if (fw.builtin && r.computed) {
         const key = r.computed as keyof typeof PRESET_EVIDENCE;
         addEvidenceRows(ctx, indId, { kind: 'computed', indicatorId: indId, title: null, computed: key });
-        for (const p of PRESET_EVIDENCE[key]) addEvidenceRows(ctx, indId, { kind: 'report', indicatorId: indId, title: null, reportId: p.reportId, params: {}, expand: p.expand });
+        for (const p of PRESET_EVIDENCE[key]) addEvidenceRows(ctx, indId, { kind: 'report', indicatorId: indId, title: null, reportId: p.reportId, params: {}, expand: p.expand }, { skipEmpty: true });
       }
     });
     return id;

@@ -25,7 +25,7 @@ export function coverHtml(c: CoverData): string {
 <div class="school">${esc(c.schoolName)}</div>
 <div class="big">${esc(c.inspectionName)}</div>
 <div class="sub">迎 检 资 料</div>
-${c.volume ? `<div class="volume">第 ${c.volume.no} 盒　${esc(c.volume.code)}</div><div class="volume-text">${esc(c.volume.text)}</div>` : ''}
+${c.volume ? `<div class="volume">第 ${c.volume.no} 盒\u3000${esc(c.volume.code)}</div><div class="volume-text">${esc(c.volume.text)}</div>` : ''}
 <table class="facts">
 <tr><th>评估依据</th><td>${esc(c.frameworkName)}${c.frameworkDocument ? `（${esc(c.frameworkDocument)}）` : ''}</td></tr>
 <tr><th>资料时段</th><td>${esc(c.period)}</td></tr>
@@ -52,7 +52,7 @@ export interface CatalogueEntry { title: string; depth: number; page: number }
 export function catalogueHtml(title: string, entries: CatalogueEntry[]): string {
   const rows = entries.map((e) => `<div class="row d${Math.min(e.depth, 2)}"><span class="t">${esc(e.title)}</span><span class="dots"></span><span class="p">${e.page}</span></div>`).join('\n');
   return documentShell({
-    title, setup: A4, body: `<div class="cat-title">目　录</div>\n${rows}`, css: `
+    title, setup: A4, body: `<div class="cat-title">目\u3000录</div>\n${rows}`, css: `
 .cat-title { font-family: ${HEI}; font-size: 20pt; text-align: center; letter-spacing: 0.4em; margin: 4mm 0 6mm; }
 .row { display: flex; align-items: baseline; font-size: 10.5pt; line-height: 1.55; break-inside: avoid; }
 .row .t { max-width: 150mm; }

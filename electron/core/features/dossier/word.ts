@@ -23,14 +23,14 @@ export function dossierWord(school: string, d: InspectionDetail, today: string):
     para(`编制日期：${zhDay(today)}`, { align: AlignmentType.CENTER }),
   ];
   const catalogue = [
-    titlePara('目　录'),
+    titlePara('目\u3000录'),
     table(['编号', '指标', '佐证材料'], applicable.map((i) => [i.code, i.text, i.evidence.map((e, k) => `${k + 1}. ${e.title}`).join('\n') || '（无）']), [10, 45, 45], [1, 2]),
   ];
   const overall = [titlePara(`${ins.name}学校自评报告`), ...lines(ins.overallText),
-    para(''), para('校长（签字）：__________　　学校（盖章）', { align: AlignmentType.RIGHT }), para('日期：______年____月____日', { align: AlignmentType.RIGHT })];
+    para(''), para('校长（签字）：__________\u3000\u3000学校（盖章）', { align: AlignmentType.RIGHT }), para('日期：______年____月____日', { align: AlignmentType.RIGHT })];
   const body = applicable.flatMap((i, k) => [
     ...(k === 0 || applicable[k - 1].partNo !== i.partNo ? [titlePara(`${i.partNo}、${i.partName}`)] : []),
-    heading(`${i.code}　${i.text}`),
+    heading(`${i.code}\u3000${i.text}`),
     ...(i.standard ? [para(`评估标准：${i.standard}`)] : []),
     ...(i.value ? [para(`${i.value.label}：${metText(i.value.met)}`, { bold: true }), table(['时段', '学校数据', '标准', '达标', '说明'], i.value.rows.map((r) => [r.period, r.value, r.standard, metText(r.met), r.detail]), [20, 18, 22, 10, 30], [4])] : []),
     para('学校自评：', { bold: true }), ...lines(i.selfText),

@@ -58,7 +58,7 @@ function abortIf(signal: AbortSignal | undefined): void {
 const GLYPHS = ['第', '页', '共', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 const GLYPH_H = 12;
 const glyphWidth = (g: string) => (/\d/.test(g) ? 5.2 : 9.6);
-const GAP = 3;
+const GAP = 4.5;
 const glyphSheets = new WeakMap<PdfPort, Promise<Uint8Array>>();
 
 function glyphSheetHtml(): string {
