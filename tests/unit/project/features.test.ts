@@ -12,7 +12,7 @@ import { foldHandlers, foldReports, type AnyFeatureDef, type CoreOwnMethod } fro
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const dirs = (rel: string) => fs.readdirSync(path.join(root, rel), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-const CORE_OWN: CoreOwnMethod[] = ['app/status', 'backup/list', 'backup/restore', 'app/restoreDamaged', 'app/startEmpty'];
+const CORE_OWN: CoreOwnMethod[] = ['app/status', 'backup/list', 'backup/restore', 'app/restoreDamaged', 'app/startEmpty', 'archive/restore'];
 
 describe('the feature list', () => {
   it('names exactly the folders of electron/core/features and the contract files', () => {

@@ -14,7 +14,9 @@ import { safeArchiveName, type PayloadFile } from '../../platform/archive/bagit'
 import type { CoreContext } from '../../platform/context';
 import { todayOf } from '../../platform/staff';
 import type { JobHandle } from '../../platform/jobs';
-import { schoolYearSpan } from '../../platform/query';
+import { printBatched } from '../../platform/report/batch-print';
+import { composePdf } from '../../platform/report/compose';
+import { schoolName, schoolYearSpan } from '../../platform/query';
 import { dossierDir, inspectionDetail, periodYears, readOutput } from '../dossier/service';
 import { startedMonths } from '../monthly-check/service';
 import { EXPORT_LISTS, exportList } from '../export/service';
@@ -101,13 +103,15 @@ export async function yearPayload(ctx: CoreContext, schoolYearId: number, job: J
       return null;
     }
   });
-  for (const x of rendered) {
-    if (job.signal.aborted) throw new AppError('IO', 'archiveCancelled');
-    if (x) {
-      const bytes = await ctx.pdf.htmlToPdf(x.r.html, x.r.pdf);
-      files.push({ path: uniquePath(used, `报表/${x.p.folder.split('/').map((s) => seg(s)).join('/')}/${seg(x.r.fileBase, 80)}.pdf`), source: Buffer.from(bytes) });
-    }
-    job.progress({ done: ++done });
+  // Printouts of the same kind print together (one engine job each), as the dossier's do.
+  const ok = rendered.filter((x): x is NonNullable<typeof x> => !!x);
+  // Printed without the engine's footer (its numbers would run on across a shared job), then each file gets
+  // its own "第 X 页 共 Y 页" stamped.
+  const printed = await printBatched(ctx.pdf, ok.map((x) => ({ html: x.r.html, pdf: { ...x.r.pdf, footerTemplate: undefined, headerTemplate: undefined } })), { signal: job.signal, onPrinted: (n) => job.progress({ done: (done += n) }) });
+  const school = schoolName(ctx.db);
+  for (const [i, x] of ok.entries()) {
+    const one = await composePdf(ctx.pdf, [{ title: x.r.title, depth: 0, pdf: printed[i] }], { title: x.r.title, author: school, numberFrom: 1, signal: job.signal });
+    files.push({ path: uniquePath(used, `报表/${x.p.folder.split('/').map((s) => seg(s)).join('/')}/${seg(x.r.fileBase, 80)}.pdf`), source: Buffer.from(one.bytes) });
   }
   for (const list of EXPORT_LISTS) {
     const f = await exportList(ctx, list, lastTerm?.id);
