@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ComputedKey } from '../domain/dossier/frameworks';
 import { COMPUTED_KEYS } from '../domain/dossier/computed';
-import type { Readiness, ReadinessStatus } from '../domain/dossier/readiness';
+import type { Readiness, ReadinessReason, ReadinessStatus } from '../domain/dossier/readiness';
 import { IdOnly, type FilePayload } from './common';
 import { id, isoDay, optText, reqText } from './fields';
 import { JobRef, type JobStatus } from './jobs';
@@ -15,7 +15,7 @@ import { UploadSchema, type AttachmentInfo } from './routine-plans';
 
 export { COMPUTED_KEYS, COMPUTED_LABEL } from '../domain/dossier/computed';
 export { FRAMEWORKS } from '../domain/dossier/frameworks';
-export type { ComputedKey, Readiness, ReadinessStatus };
+export type { ComputedKey, Readiness, ReadinessReason, ReadinessStatus };
 
 /** Where a new inspection's indicators come from. */
 export const FrameworkSourceSchema = z.discriminatedUnion('kind', [
@@ -78,7 +78,7 @@ export interface Evidence {
   reportId: string | null; params: Record<string, unknown> | null;
   attachment: AttachmentInfo | null; computed: ComputedKey | null;
   /** Why this item cannot go into the dossier as it is (unknown report, file missing), or null. */
-  problem: string | null;
+  problem: ReadinessReason | null;
 }
 
 /** A figure the app computes for an indicator, per school year or term of the period. */
@@ -96,7 +96,7 @@ export interface Indicator {
   standard: string | null; computed: ComputedKey | null; applies: boolean; selfText: string | null; sort: number;
   evidence: Evidence[];
   value: ComputedValue | null;
-  readiness: { status: ReadinessStatus; reasons: string[] };
+  readiness: { status: ReadinessStatus; reasons: ReadinessReason[] };
 }
 
 export interface InspectionDetail {

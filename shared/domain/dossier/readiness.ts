@@ -4,11 +4,14 @@
  */
 export type ReadinessStatus = 'complete' | 'missing' | 'below' | 'na';
 
+/** Why an indicator is not complete, as a message key (dossier.reason.<key>) with its parameters. */
+export interface ReadinessReason { key: 'notApplicable' | 'below' | 'noEvidence' | 'noSelfText' | 'reportGone' | 'fileLost'; params?: Record<string, string> }
+
 export interface ReadinessInput {
   applies: boolean;
   evidenceCount: number;
   /** Evidence items that cannot be printed, each with its reason. */
-  evidenceProblems: string[];
+  evidenceProblems: ReadinessReason[];
   selfText: string | null;
   /** The computed figure against the standard: false = below, null = cannot be decided or none. */
   met: boolean | null;
@@ -22,13 +25,13 @@ export interface Readiness {
   percent: number | null;
 }
 
-export function indicatorReadiness(i: ReadinessInput): { status: ReadinessStatus; reasons: string[] } {
-  if (!i.applies) return { status: 'na', reasons: ['学校不单独举证（县级指标）'] };
-  if (i.met === false) return { status: 'below', reasons: [`未达标准：${i.metSummary ?? ''}`.trim(), ...i.evidenceProblems] };
-  const reasons: string[] = [];
-  if (i.evidenceCount === 0) reasons.push('尚无佐证材料');
+export function indicatorReadiness(i: ReadinessInput): { status: ReadinessStatus; reasons: ReadinessReason[] } {
+  if (!i.applies) return { status: 'na', reasons: [{ key: 'notApplicable' }] };
+  if (i.met === false) return { status: 'below', reasons: [{ key: 'below', params: { summary: i.metSummary ?? '' } }, ...i.evidenceProblems] };
+  const reasons: ReadinessReason[] = [];
+  if (i.evidenceCount === 0) reasons.push({ key: 'noEvidence' });
   reasons.push(...i.evidenceProblems);
-  if (!i.selfText?.trim()) reasons.push('未填写自评');
+  if (!i.selfText?.trim()) reasons.push({ key: 'noSelfText' });
   return reasons.length ? { status: 'missing', reasons } : { status: 'complete', reasons: [] };
 }
 

@@ -53,7 +53,7 @@ describe('an inspection from the built-in 2017 framework', () => {
     expect(d.readiness.counts.na).toBe(14);
     expect(d.readiness.counts.complete).toBe(0);
     expect(d.readiness.percent).toBe(0);
-    expect(byCode(d, '一-4').readiness).toEqual({ status: 'missing', reasons: ['尚无佐证材料', '未填写自评'] });
+    expect(byCode(d, '一-4').readiness).toEqual({ status: 'missing', reasons: [{ key: 'noEvidence' }, { key: 'noSelfText' }] });
   });
 
   it('shows the training figure of the training page against the standard, once per year', async () => {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Evidence, EvidenceInput } from '../../../../shared/contract';
+import type { Evidence, EvidenceInput, ReadinessReason } from '../../../../shared/contract';
 import { COMPUTED_LABEL } from '../../../../shared/domain/dossier/computed';
 import type { ComputedKey } from '../../../../shared/domain/dossier/frameworks';
 import { AppError } from '../../../../shared/errors';
@@ -117,9 +117,9 @@ export function listEvidence(ctx: CoreContext, indicatorIds: number[]): Evidence
   const known = new Set(ctx.reports.list().map((r) => r.id));
   return rows.map((r) => {
     const attachment = r.attachment_id ? store.info(r.attachment_id) : null;
-    let problem: string | null = null;
-    if (r.kind === 'report' && !known.has(r.report_id!)) problem = `报表“${r.report_id}”已不存在`;
-    if (r.kind === 'upload' && (!attachment || !fs.existsSync(path.join(store.dir, attachment.sha256)))) problem = `文件“${attachment?.fileName ?? r.title}”已丢失，请重新上传`;
+    let problem: ReadinessReason | null = null;
+    if (r.kind === 'report' && !known.has(r.report_id!)) problem = { key: 'reportGone', params: { name: r.title } };
+    if (r.kind === 'upload' && (!attachment || !fs.existsSync(path.join(store.dir, attachment.sha256)))) problem = { key: 'fileLost', params: { name: attachment?.fileName ?? r.title } };
     return {
       id: r.id, indicatorId: r.indicator_id, kind: r.kind, title: r.title, reportId: r.report_id,
       params: r.params ? (JSON.parse(r.params) as Record<string, unknown>) : null, attachment, computed: (r.computed as ComputedKey | null) ?? null, problem,

@@ -13,7 +13,7 @@ import { useApiError } from '../../app/useApiError';
 import { Page } from '../../components/Page';
 import { IndicatorDrawer } from './IndicatorDrawer';
 import { InspectionModal } from './InspectionModal';
-import { StatusTag } from './StatusTag';
+import { reasonsText, StatusTag } from './StatusTag';
 import { formatBytes, useJob } from './useJob';
 import './dossier.css';
 
@@ -69,7 +69,7 @@ export default function DossierPage() {
     { title: t('dossier.col.text'), dataIndex: 'text', render: (v: string, r: Indicator) => <a onClick={() => setDrawerId(r.id)} data-testid={`ds-ind-${r.code}`}>{v}</a> },
     { title: t('dossier.col.value'), width: 220, render: (_: unknown, r: Indicator) => (r.value ? <Typography.Text type={r.value.met === false ? 'danger' : undefined}>{r.value.summary}</Typography.Text> : r.standard ?? '') },
     { title: t('dossier.col.evidence'), width: 64, render: (_: unknown, r: Indicator) => r.evidence.length },
-    { title: t('dossier.col.status'), width: 220, render: (_: unknown, r: Indicator) => <Space direction="vertical" size={0}><StatusTag status={r.readiness.status} />{r.readiness.status !== 'na' && r.readiness.reasons.length > 0 && <Typography.Text type="secondary" className="ds-reasons">{r.readiness.reasons.join('；')}</Typography.Text>}</Space> },
+    { title: t('dossier.col.status'), width: 220, render: (_: unknown, r: Indicator) => <Space direction="vertical" size={0}><StatusTag status={r.readiness.status} />{r.readiness.status !== 'na' && r.readiness.reasons.length > 0 && <Typography.Text type="secondary" className="ds-reasons">{reasonsText(t, r.readiness.reasons)}</Typography.Text>}</Space> },
     {
       title: '', width: 72, render: (_: unknown, r: Indicator) => (
         <Space size={0}>
@@ -156,7 +156,7 @@ export default function DossierPage() {
                     return rows.length ? (
                       <Card key={s} size="small" style={{ marginBottom: 8 }} title={<Space><StatusTag status={s} />{t('dossier.readinessCount', { count: rows.length })}</Space>}>
                         <List size="small" dataSource={rows} renderItem={(i) => (
-                          <List.Item><a onClick={() => setDrawerId(i.id)}>{i.code}{'\u3000'}{i.text.slice(0, 50)}</a><Typography.Text type="secondary">{i.readiness.reasons.join('；')}</Typography.Text></List.Item>
+                          <List.Item><a onClick={() => setDrawerId(i.id)}>{i.code}{'\u3000'}{i.text.slice(0, 50)}</a><Typography.Text type="secondary">{reasonsText(t, i.readiness.reasons)}</Typography.Text></List.Item>
                         )} />
                       </Card>
                     ) : null;

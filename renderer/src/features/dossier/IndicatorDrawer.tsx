@@ -11,7 +11,7 @@ import { COMPUTED_KEYS, COMPUTED_LABEL, EXPANDS, type Evidence, type Indicator, 
 import { api, readUpload } from '../../api/client';
 import { useApiError, useFormError } from '../../app/useApiError';
 import { attachmentFileProblem, ATTACHMENT_FILE_TYPES, downloadAttachment } from '../../components/attachments';
-import { StatusTag } from './StatusTag';
+import { reasonsText, StatusTag } from './StatusTag';
 
 /** Reports a dossier can take: those whose required parameters the period fills (none, or the month). */
 const usable = (r: ReportInfo) => r.required.every((k) => k === 'month');
@@ -87,7 +87,7 @@ export function IndicatorDrawer({ indicator, inspectionId, onClose, onChanged }:
       extra={<StatusTag status={indicator.readiness.status} />}>
       {indicator.readiness.reasons.length > 0 && indicator.readiness.status !== 'na' && (
         <Alert type={indicator.readiness.status === 'below' ? 'error' : 'warning'} showIcon style={{ marginBottom: 12 }}
-          title={indicator.readiness.reasons.join('；')} data-testid="ds-drawer-reasons" />
+          title={reasonsText(t, indicator.readiness.reasons)} data-testid="ds-drawer-reasons" />
       )}
       {indicator.value && (
         <Table size="small" pagination={false} rowKey="period" style={{ marginBottom: 12 }} data-testid="ds-drawer-value"
@@ -124,7 +124,7 @@ export function IndicatorDrawer({ indicator, inspectionId, onClose, onChanged }:
         locale={{ emptyText: t('dossier.evidence.none') }}
         columns={[
           { title: '#', width: 40, render: (_v, _r, i) => i + 1 },
-          { title: t('dossier.evidence.itemTitle'), dataIndex: 'title', render: (v: string, e: Evidence) => <span>{v}{e.problem && <Typography.Text type="danger"> — {e.problem}</Typography.Text>}</span> },
+          { title: t('dossier.evidence.itemTitle'), dataIndex: 'title', render: (v: string, e: Evidence) => <span>{v}{e.problem && <Typography.Text type="danger"> — {reasonsText(t, [e.problem])}</Typography.Text>}</span> },
           { title: t('dossier.evidence.kind'), dataIndex: 'kind', width: 90, render: (k: string) => <Tag>{t(`dossier.evidence.kinds.${k}`)}</Tag> },
           {
             title: '', width: 150, render: (_v, e: Evidence) => (
