@@ -10,7 +10,7 @@ import { test, expect, SCREENS } from './fixtures';
 const PAGES = [
   'school', 'school-years', 'classes', 'subjects', 'teachers', 'groups', 'students', 'assignments', 'timetable', 'timetable-views',
   'timetable-settings', 'compliance', 'workload', 'substitutions', 'routine-standards', 'lesson-plans', 'homework-checks',
-  'observations', 'mentors', 'monthly-check', 'exams', 'struggling', 'training', 'import', 'reports', 'backups', 'audit',
+  'observations', 'mentors', 'monthly-check', 'exams', 'struggling', 'training', 'dossier', 'import', 'reports', 'backups', 'archive', 'audit',
 ];
 
 test.use({ viewport: { width: 1366, height: 768 } });

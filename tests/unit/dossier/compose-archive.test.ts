@@ -223,6 +223,26 @@ describe('the archive to USB', () => {
     await expect(core.call('archive/restore', { path: dossierBag })).rejects.toMatchObject({ key: 'archiveDamaged' }); // tampered above
   });
 
+  it('a school year\'s records: every printout of the year with its own page numbers, and every list as Excel', async () => {
+    const years = (await core.call('school/listYears', {})).sort((a, b) => b.startYear - a.startYear);
+    const s = await waitJob<ArchiveResult>('archive/job', await core.call('archive/start', { kind: 'year', schoolYearId: years[1].id, target: stick }));
+    expect(s.error).toBeNull();
+    const bag = s.result!.path;
+    expect(validate(bag).status).toBe(0);
+    const lists = fs.readdirSync(path.join(bag, 'data', '名单'));
+    expect(lists).toHaveLength(7);
+    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+    const pdfs = walk(path.join(bag, 'data', '报表'));
+    expect(pdfs.length).toBeGreaterThan(20);
+    expect(pdfs.some((f) => f.includes(`${years[1].name}第一学期`) && f.includes('课程开设情况统计表'))).toBe(true);
+    expect(pdfs.some((f) => f.includes('教学常规检查月度通报'))).toBe(true);
+    // Each printout numbers its own pages, though printouts of a kind were printed in one engine job.
+    const roster = pdfs.find((f) => path.basename(f).startsWith('教师花名册'))!;
+    const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [roster], { encoding: 'utf8' }))![1]);
+    expect(pdfText(roster, 1).replace(/\s+/g, '')).toContain(`第1页共${n}页`);
+    expect(pdfText(roster, 1)).toContain('教师花名册');
+  }, 300_000);
+
   it('the whole data restores on another PC identically, after a backup of what that PC had', async () => {
     const s = await waitJob<ArchiveResult>('archive/job', await core.call('archive/start', { kind: 'data', target: stick }));
     expect(s.error).toBeNull();

@@ -21,6 +21,7 @@ import { addSampleRoutineMonthly } from '../monthly-check/service';
 import { addSampleStrugglingFiles } from '../struggling/service';
 import { addSampleMentors } from '../mentors/service';
 import { addSampleTraining } from '../training/service';
+import { addSampleInspection } from '../dossier/service';
 import { schoolDay } from '../../../../shared/domain/dates';
 
 type Gender = '男' | '女';
@@ -122,6 +123,7 @@ export function loadSampleSchool(ctx: CoreContext): GeneratedSchoolSummary {
     addSampleMentors(ctx, summary.currentTermId);
     addSampleTraining(ctx, schoolYearStart(ctx.now()), SAMPLE_SCHOOL_SPEC.seed);
     addSampleHistory(ctx, { currentYearId: schoolYearOfTerm(ctx.db, summary.currentTermId)!, countyCode: SAMPLE_SCHOOL_SPEC.countyCode, seed: SAMPLE_SCHOOL_SPEC.seed });
+    addSampleInspection(ctx); // after the history: its period is every school year
     return summary;
   })();
 }

@@ -3,3 +3,4 @@ export { inspectionDetail } from './detail';
 export { dossierDir, fileBaseOf, readOutput } from './compose';
 export { inspectionRow } from './inspections';
 export { periodYears } from './period';
+export { addSampleInspection } from './sample';
