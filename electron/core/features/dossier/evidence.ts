@@ -13,6 +13,7 @@ import { attachmentStore, storeUpload } from '../../platform/attachments/store';
 import type { CoreContext } from '../../platform/context';
 import { todayOf } from '../../platform/staff';
 import { startedMonths } from '../monthly-check/service';
+import { neighbour } from './order';
 import { periodYears } from './period';
 
 type EvidenceRow = {
@@ -98,9 +99,7 @@ export function deleteEvidence(ctx: CoreContext, id: number): { id: number } {
 
 export function moveEvidence(ctx: CoreContext, id: number, direction: 'up' | 'down'): { id: number } {
   const r = evidenceRow(ctx, id);
-  const other = ctx.db.prepare(direction === 'up'
-    ? 'SELECT * FROM inspection_evidence WHERE indicator_id = ? AND sort < ? ORDER BY sort DESC LIMIT 1'
-    : 'SELECT * FROM inspection_evidence WHERE indicator_id = ? AND sort > ? ORDER BY sort LIMIT 1').get(r.indicator_id, r.sort) as EvidenceRow | undefined;
+  const other = neighbour<EvidenceRow>(ctx, { table: 'inspection_evidence', scope: 'indicator_id' }, r.indicator_id, r.sort, direction);
   if (!other) return { id };
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE inspection_evidence SET sort = ? WHERE id = ?').run(other.sort, r.id);

@@ -12,6 +12,7 @@ import { upsertAudited } from '../../platform/db/audited';
 
 import { addEvidenceRows } from './evidence';
 import { readFrameworkExcel, type ImportedIndicator } from './framework-excel';
+import { neighbour } from './order';
 import { checkYears, periodYears } from './period';
 
 type InspectionRow = {
@@ -165,9 +166,7 @@ export function deleteIndicator(ctx: CoreContext, id: number): { id: number } {
 /** Moves an indicator one place up or down in the whole list (across a part boundary it changes part). */
 export function moveIndicator(ctx: CoreContext, id: number, direction: 'up' | 'down'): { id: number } {
   const r = indicatorRow(ctx, id);
-  const other = ctx.db.prepare(direction === 'up'
-    ? 'SELECT * FROM inspection_indicator WHERE inspection_id = ? AND sort < ? ORDER BY sort DESC LIMIT 1'
-    : 'SELECT * FROM inspection_indicator WHERE inspection_id = ? AND sort > ? ORDER BY sort LIMIT 1').get(r.inspection_id, r.sort) as IndicatorRowDb | undefined;
+  const other = neighbour<IndicatorRowDb>(ctx, { table: 'inspection_indicator', scope: 'inspection_id' }, r.inspection_id, r.sort, direction);
   if (!other) return { id };
   ctx.db.transaction(() => {
     const set = ctx.db.prepare('UPDATE inspection_indicator SET sort = ?, part_no = ?, part_name = ? WHERE id = ?');
