@@ -80,3 +80,36 @@ it('refuses a part that is not a PDF, naming it', async () => {
   await expect(composePdf(port, [{ title: '坏文件.pdf', depth: 0, pdf: new Uint8Array([1, 2, 3]) }], { title: 't', author: 'a' }))
     .rejects.toMatchObject({ key: 'composeBadPdf', params: { title: '坏文件.pdf' } });
 });
+
+/** Where pdftotext finds `word` on a page of `file`, as fractions of the shown page (poppler applies /Rotate). */
+function wordAt(file: string, word: string, sideways = false, pageNo = 1): { x: number; y: number } {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(pageNo), '-l', String(pageNo), file, '-'], { encoding: 'utf8' });
+  const pg = /<page width="([\d.]+)" height="([\d.]+)">/.exec(html)!;
+  const w = new RegExp(`<word xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="[\\d.]+" yMax="[\\d.]+">${word}</word>`).exec(html)!;
+  // poppler reports the stored (unrotated) size with the shown coordinates.
+  const [pw, ph] = sideways ? [Number(pg[2]), Number(pg[1])] : [Number(pg[1]), Number(pg[2])];
+  return { x: Number(w[1]) / pw, y: Number(w[2]) / ph };
+}
+
+it('draws a scan with /Rotate as a reader shows it: sideways pages turn landscape, the corner mark stays in its corner', async () => {
+  const { StandardFonts, degrees } = await import('pdf-lib');
+  for (const turn of [90, 180, 270]) {
+    const src = await PDFDocument.create();
+    const font = await src.embedFont(StandardFonts.Helvetica);
+    const p = src.addPage([595, 842]);
+    p.drawText('CORNER', { x: 40, y: 790, size: 14, font });
+    p.setRotation(degrees(turn));
+    const srcFile = path.join(dir, `rot-${turn}.pdf`);
+    fs.writeFileSync(srcFile, await src.save());
+    const out = await composePdf(port, [{ title: 'scan', depth: 0, pdf: fs.readFileSync(srcFile), fitA4: true }], { title: 't', author: 'a', numberFrom: 2 });
+    const outFile = path.join(dir, `rot-${turn}-out.pdf`);
+    fs.writeFileSync(outFile, out.bytes);
+    const size = (await PDFDocument.load(out.bytes)).getPage(0).getSize();
+    expect(size.width > size.height, `rotate ${turn}`).toBe(turn !== 180);
+    const a = wordAt(srcFile, 'CORNER', turn !== 180);
+    const b = wordAt(outFile, 'CORNER');
+    // Same corner of the shown page (margins and scaling move it a little).
+    expect(Math.abs(a.x - b.x), `x rotate ${turn}`).toBeLessThan(0.12);
+    expect(Math.abs(a.y - b.y), `y rotate ${turn}`).toBeLessThan(0.12);
+  }
+});

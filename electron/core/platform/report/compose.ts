@@ -10,7 +10,7 @@
  * - document properties (title, author = school, subject, producer).
  * Returns where each part starts, for the catalogue (目录) of real page numbers.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFEmbeddedPage, type PDFPage, type PDFRef } from 'pdf-lib';
+import { degrees, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFEmbeddedPage, type PDFPage, type PDFRef } from 'pdf-lib';
 import { AppError } from '../../../../shared/errors';
 import type { PrintedPages } from './batch-print';
 import type { PdfPort } from './pdf-port';
@@ -144,17 +144,27 @@ function addOutline(doc: PDFDocument, items: { title: string; depth: number; pag
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-/** Each page of `src` drawn on an A4 page of its orientation, scaled to fit inside 10 mm margins (18 mm at the foot). */
+/**
+ * Each page of `src` drawn on an A4 page of its orientation, scaled to fit inside 10 mm margins (18 mm at the
+ * foot). A scanner's /Rotate is honoured: the page is placed as a reader shows it, not as it is stored.
+ */
 async function addFittedA4(doc: PDFDocument, src: PDFDocument): Promise<void> {
   const embedded = await doc.embedPdf(src, src.getPageIndices());
-  for (const e of embedded) {
-    const landscape = e.width > e.height;
-    const [w, h] = landscape ? [A4[1], A4[0]] : A4;
+  for (const [i, e] of embedded.entries()) {
+    const turn = (((src.getPage(i).getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+    const sideways = turn === 90 || turn === 270;
+    // As shown: width and height after the page's rotation.
+    const [dw, dh] = sideways ? [e.height, e.width] : [e.width, e.height];
+    const [w, h] = dw > dh ? [A4[1], A4[0]] : A4;
     const page = doc.addPage([w, h]);
     const m = 10 * MM;
     const foot = 18 * MM;
-    const s = Math.min((w - 2 * m) / e.width, (h - m - foot) / e.height);
-    page.drawPage(e, { x: (w - e.width * s) / 2, y: foot + (h - m - foot - e.height * s) / 2, width: e.width * s, height: e.height * s });
+    const s = Math.min((w - 2 * m) / dw, (h - m - foot) / dh);
+    const x0 = (w - dw * s) / 2;
+    const y0 = foot + (h - m - foot - dh * s) / 2;
+    // drawPage turns counter-clockwise about (x, y); /Rotate turns clockwise: place the corner that lands bottom-left.
+    const at = { 0: [x0, y0], 90: [x0, y0 + dh * s], 180: [x0 + dw * s, y0 + dh * s], 270: [x0 + dw * s, y0] }[turn];
+    page.drawPage(e, { x: at[0], y: at[1], width: e.width * s, height: e.height * s, rotate: degrees(-turn) });
   }
 }
 
