@@ -45,6 +45,10 @@ export function schoolYmd(at: Date = new Date()): { year: number; month: number;
   const d = inSchool(at);
   return { year: d.year(), month: d.month() + 1, day: d.date() };
 }
+/** 2026年12月4日 of a stored day (YYYY-MM-DD): no time zone involved. */
+export function zhDay(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
 /** Adds days to a stored day: calendar arithmetic, no time zone involved. */
 export function addDaysIso(day: string, n: number): string {
   return dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');

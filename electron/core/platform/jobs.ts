@@ -100,12 +100,3 @@ export function cancelJob<R>(owner: string, kind: string, id: string): JobStatus
   if (j.status.state === 'running') j.abort.abort();
   return snapshot<R>(j);
 }
-
-/** Waits for a job to finish (tests, the bench and the command line). */
-export async function waitForJob<R>(owner: string, kind: string, id: string, pollMs = 50): Promise<JobStatus<R>> {
-  for (;;) {
-    const s = jobStatus<R>(owner, kind, id);
-    if (s.state !== 'running') return s;
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-}

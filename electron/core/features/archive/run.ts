@@ -11,13 +11,12 @@ import { schoolDay } from '../../../../shared/domain/dates';
 import { AppError } from '../../../../shared/errors';
 import { bagTagFiles, safeArchiveName, writeBag, type PayloadFile } from '../../platform/archive/bagit';
 import { dataArchivePayload } from '../../platform/archive/data-archive';
-import { writeEncryptedZip } from '../../platform/archive/encrypted-zip';
+import { hashSource, writeEncryptedZip } from '../../platform/archive/encrypted-zip';
 import { checkManualBackupFolder } from '../../platform/backups';
 import type { CoreContext } from '../../platform/context';
 import { startJob } from '../../platform/jobs';
 import { schoolName } from '../../platform/query';
 import { APP_VERSION } from '../../platform/version';
-import crypto from 'node:crypto';
 import { clearStaging, dossierPayload, stagingDir, yearPayload } from './contents';
 
 const KIND_LABEL = { dossier: '迎检资料', year: '学年资料', data: '全部数据' } as const;
@@ -28,13 +27,6 @@ export function archiveName(kind: keyof typeof KIND_LABEL, school: string, now: 
   return safeArchiveName(`教务台账归档-${KIND_LABEL[kind]}-${school.slice(0, 30)}-${stamp}`);
 }
 
-async function sha256Of(source: string | Buffer): Promise<string> {
-  const h = crypto.createHash('sha256');
-  if (typeof source !== 'string') return h.update(source).digest('hex');
-  for await (const chunk of fs.createReadStream(source)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
 export function startArchive(ctx: CoreContext, input: ParsedInput<'archive/start'>): JobStatus<ArchiveResult> {
   // Checked before the job starts, so the page shows it on the field.
   try {
@@ -43,7 +35,8 @@ export function startArchive(ctx: CoreContext, input: ParsedInput<'archive/start
     if (e instanceof AppError) throw new AppError('VALIDATION', e.key, e.params, [{ path: ['target'], key: e.key, params: e.params }]);
     throw e;
   }
-  if (input.kind === 'dossier') dossierPayload(ctx, input.inspectionId!); // fails now if nothing was composed
+  // Gathered now, so a dossier never composed fails on the field before any job starts.
+  const dossier = input.kind === 'dossier' ? dossierPayload(ctx, input.inspectionId!) : null;
   if (input.kind === 'year' && !ctx.db.prepare('SELECT 1 FROM school_year WHERE id = ?').get(input.schoolYearId!)) {
     throw new AppError('VALIDATION', 'notFound', { entity: 'schoolYear', id: input.schoolYearId! }, [{ path: ['schoolYearId'], key: 'notFound' }]);
   }
@@ -62,7 +55,7 @@ export function startArchive(ctx: CoreContext, input: ParsedInput<'archive/start
     try {
       job.progress({ phase: 'archive.phase.gather' });
       let payload: { files: PayloadFile[]; what: string; period: string };
-      if (input.kind === 'dossier') payload = dossierPayload(ctx, input.inspectionId!);
+      if (dossier) payload = dossier;
       else if (input.kind === 'year') payload = await yearPayload(ctx, input.schoolYearId!, job);
       else payload = { files: await dataArchivePayload(ctx.db, ctx.dataDir, stagingDir(ctx.dataDir, jobId), school, now), what: '全部数据（可在另一台电脑恢复）', period: '全部' };
       const info = {
@@ -79,7 +72,7 @@ export function startArchive(ctx: CoreContext, input: ParsedInput<'archive/start
         const manifest: [string, string][] = [];
         let total = 0;
         for (const f of payload.files) {
-          manifest.push([await sha256Of(f.source), `data/${f.path}`]);
+          manifest.push([await hashSource(f.source), `data/${f.path}`]);
           total += typeof f.source === 'string' ? fs.statSync(f.source).size : f.source.length;
         }
         const tags = bagTagFiles(manifest, total, { info, now });

@@ -179,7 +179,7 @@ async function composeVolume(port: PdfPort, v: Volume, front: { cover: PrintedPa
   return { bytes: r.bytes, pages: r.pages };
 }
 
-function bodyOf(detail: InspectionDetail, printed: Map<string, Printed>, indicators: Indicator[], withParts: boolean): { node: Node; printed: Printed | null }[] {
+function bodyOf(printed: Map<string, Printed>, indicators: Indicator[], withParts: boolean): { node: Node; printed: Printed | null }[] {
   const out: { node: Node; printed: Printed | null }[] = [];
   let lastPart = '';
   for (const ind of indicators) {
@@ -191,7 +191,6 @@ function bodyOf(detail: InspectionDetail, printed: Map<string, Printed>, indicat
     out.push({ node: { title: `${ind.code}\u3000${ind.text.length > 40 ? ind.text.slice(0, 40) + '…' : ind.text}`, depth: d, key: `div:${ind.id}` }, printed: printed.get(`div:${ind.id}`)! });
     for (const e of ind.evidence) out.push({ node: { title: e.title, depth: d + 1, key: `ev:${e.id}` }, printed: printed.get(`ev:${e.id}`)! });
   }
-  void detail;
   return out;
 }
 
@@ -230,13 +229,13 @@ export function startCompose(ctx: CoreContext, input: { inspectionId: number; wh
       if (input.whole) {
         volumes.push({
           cover: coverBase, meta, whole: true, fileName: `${base}-全册.pdf`,
-          body: [{ node: { title: '学校自评报告', depth: 0, key: 'overall' }, printed: printed.get('overall')! }, ...bodyOf(detail, printed, applicable, true)],
+          body: [{ node: { title: '学校自评报告', depth: 0, key: 'overall' }, printed: printed.get('overall')! }, ...bodyOf(printed, applicable, true)],
         });
       }
       if (input.volumes) {
         applicable.forEach((ind, i) => volumes.push({
           cover: { ...coverBase, volume: { no: i + 1, code: ind.code, text: ind.text } }, meta: { ...meta, title: `${detail.inspection.name} ${ind.code}` }, whole: false,
-          fileName: `${base}-第${String(i + 1).padStart(2, '0')}盒-${fileBaseOf(ind.code)}.pdf`, body: bodyOf(detail, printed, [ind], false),
+          fileName: `${base}-第${String(i + 1).padStart(2, '0')}盒-${fileBaseOf(ind.code)}.pdf`, body: bodyOf(printed, [ind], false),
         }));
       }
       job.progress({ phase: 'dossier.phase.merge', done: 0, total: volumes.length });

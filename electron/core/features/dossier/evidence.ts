@@ -12,7 +12,7 @@ import { AppError } from '../../../../shared/errors';
 import { attachmentStore, storeUpload } from '../../platform/attachments/store';
 import type { CoreContext } from '../../platform/context';
 import { todayOf } from '../../platform/staff';
-import { startedMonths } from '../monthly-check/service';
+import { monthLabel, startedMonths } from '../monthly-check/service';
 import { neighbour } from './order';
 import { periodYears } from './period';
 
@@ -38,7 +38,7 @@ function expandReport(ctx: CoreContext, yearIds: number[], params: Record<string
     case 'terms':
       return years.flatMap((y) => y.terms.map((t) => [t.name, { ...params, termId: t.id }] as [string, Record<string, unknown>]));
     case 'months':
-      return years.flatMap((y) => y.terms.flatMap((t) => startedMonths(ctx.db, t.id).map((m) => [`${m.slice(0, 4)}年${Number(m.slice(5))}月`, { ...params, termId: t.id, month: m }] as [string, Record<string, unknown>])));
+      return years.flatMap((y) => y.terms.flatMap((t) => startedMonths(ctx.db, t.id).map((m) => [monthLabel(m), { ...params, termId: t.id, month: m }] as [string, Record<string, unknown>])));
     default:
       return [['', params]];
   }

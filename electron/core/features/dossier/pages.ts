@@ -6,6 +6,7 @@
  */
 import type { ComputedValue, Indicator } from '../../../../shared/contract';
 import { documentShell, esc, gridTable } from '../../platform/report/layout';
+import { zhDay } from '../../../../shared/domain/dates';
 
 const A4 = { paper: 'A4', landscape: false } as const;
 const HEI = `"SimHei", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
@@ -67,7 +68,6 @@ table.grid td.left { padding: 0.8mm 1.5mm; line-height: 1.35; }
 .line { margin: 3mm 0; font-size: 11pt; } .line.small { font-size: 9.5pt; color: #333; }
 .note-title { font-family: ${HEI}; font-size: 16pt; text-align: center; margin-top: 60mm; } .note { text-align: center; font-size: 12pt; margin-top: 8mm; line-height: 1.7; }`;
 
-const zhDay = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 export function coverHtml(c: CoverData): string {
   const body = `<section class="cover">

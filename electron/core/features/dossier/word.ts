@@ -5,9 +5,9 @@
  */
 import { AlignmentType, PageBreak, Paragraph, TextRun } from 'docx';
 import type { InspectionDetail } from '../../../../shared/contract';
-import { a4Section, HEI, heading, officeDocx, para, SIZE, table, titlePara } from '../../platform/report/docx';
+import { a4Section, HEI, heading, officeDocx, para, table, titlePara } from '../../platform/report/docx';
+import { zhDay } from '../../../../shared/domain/dates';
 
-const zhDay = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const metText = (m: boolean | null) => (m === true ? '达标' : m === false ? '未达标' : '无法判断');
 const lines = (text: string | null) => (text?.trim() ? text.trim().split(/\n+/).map((p) => para(p, { indent: true })) : [para('（未填写）')]);
 
@@ -37,7 +37,6 @@ export function dossierWord(school: string, d: InspectionDetail, today: string):
     para(`佐证材料（${i.evidence.length} 项）：`, { bold: true }),
     ...i.evidence.map((e, n) => para(`${n + 1}. ${e.title}`)),
   ]);
-  void SIZE;
   return officeDocx(ins.name, [
     a4Section(cover),
     a4Section([...catalogue, new Paragraph({ children: [new PageBreak()] }), ...overall]),

@@ -18,6 +18,7 @@ import { currentTermId } from '../../platform/query';
 import { loadPair, pairTerms } from './pairs';
 import { termProgress } from './progress';
 import { mentorSettings } from './settings';
+import { zhDay } from '../../../../shared/domain/dates';
 
 export const AGREEMENT_TITLE = '师徒结对协议书';
 export const ASSESSMENT_TITLE = '师徒结对学期考核表';
@@ -92,7 +93,6 @@ export function agreementClauses(p: MentorPair): { parties: [string, string][]; 
   };
 }
 
-const zhDay = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const COPIES = ['第一联\u3000师傅存', '第二联\u3000徒弟存', '第三联\u3000学校存档'];
 
 export function renderAgreement(data: AgreementData): string {

@@ -2,3 +2,4 @@
 export { addSampleRoutineMonthly } from './sample';
 export { startMonth } from './monthly';
 export { startedMonths } from './monthly';
+export { monthLabel } from './view-types';

@@ -29,7 +29,8 @@ function sourceStream(source: string | Buffer): ReadableStream<Uint8Array> {
   return (typeof source === 'string' ? Readable.toWeb(fs.createReadStream(source)) : new Blob([source]).stream()) as ReadableStream<Uint8Array>;
 }
 
-async function hashSource(source: string | Buffer): Promise<string> {
+/** SHA-256 of a payload source (a file path or bytes). */
+export async function hashSource(source: string | Buffer): Promise<string> {
   if (typeof source !== 'string') return sha256(source);
   const h = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(source)) h.update(chunk as Buffer);
