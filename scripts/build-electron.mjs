@@ -49,13 +49,15 @@ export async function buildElectron({ quiet = false } = {}) {
     // Sandboxed preloads can only require('electron') (and a few built-ins): all else is inlined.
     build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs', platform: 'browser', external: ['electron'], target: 'chrome130', minify: true }),
     build({ ...common, entryPoints: ['electron/server/cli.ts'], outfile: 'dist-electron/server.cjs' }),
+    // The timetable search runs in a worker thread (electron/core/features/scheduling/run-solver.ts).
+    build({ ...common, entryPoints: ['electron/core/features/scheduling/solver-worker.ts'], outfile: 'dist-electron/solver-worker.cjs' }),
   ]);
   const migSrc = path.join(root, 'electron', 'core', 'platform', 'db', 'migrations');
   const migOut = path.join(outDir, 'migrations');
   fs.rmSync(migOut, { recursive: true, force: true });
   fs.mkdirSync(migOut, { recursive: true });
   for (const f of fs.readdirSync(migSrc).filter((n) => n.endsWith('.sql'))) fs.copyFileSync(path.join(migSrc, f), path.join(migOut, f));
-  if (!quiet) console.log(`dist-electron: main.cjs, preload.cjs, server.cjs, migrations/ (${Date.now() - started} ms)`);
+  if (!quiet) console.log(`dist-electron: main.cjs, preload.cjs, server.cjs, solver-worker.cjs, migrations/ (${Date.now() - started} ms)`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -6,7 +6,7 @@
  */
 export const FEATURE_NAMES = [
   'app', 'school', 'school-years', 'teachers', 'students', 'assignments', 'import', 'export', 'reports', 'backup', 'audit',
-  'attachments', 'timetable', 'fet', 'curriculum', 'workload', 'substitutions', 'struggling', 'exams',
+  'attachments', 'timetable', 'scheduling', 'fet', 'curriculum', 'workload', 'substitutions', 'struggling', 'exams',
   'routine-plans', 'observations', 'research', 'mentors', 'training', 'monthly-check', 'dossier', 'archive',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];

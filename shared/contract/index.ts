@@ -33,6 +33,7 @@ import { trainingContract } from './training';
 import { monthlyCheckContract } from './monthly-check';
 import { dossierContract } from './dossier';
 import { archiveContract } from './archive';
+import { schedulingContract } from './scheduling';
 
 export * from './features';
 export * from './entities';
@@ -65,6 +66,7 @@ export * from './training';
 export * from './monthly-check';
 export * from './dossier';
 export * from './archive';
+export * from './scheduling';
 export * from './jobs';
 
 export const contract = {
@@ -95,6 +97,7 @@ export const contract = {
   ...monthlyCheckContract,
   ...dossierContract,
   ...archiveContract,
+  ...schedulingContract,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ export interface JobStatus<R = unknown> {
   phase: string;
   done: number; total: number;
   bytes: number; totalBytes: number;
+  /** Live figures of the work (the timetable search's best so far: hard, soft, iterations, ms). */
+  metrics?: Record<string, number | null>;
   startedAt: string;
   /** Seconds left, estimated from the pace so far; null until there is a pace. */
   etaSeconds: number | null;

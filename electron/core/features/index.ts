@@ -18,6 +18,7 @@ import { auditFeature } from './audit';
 import { attachmentsFeature } from './attachments';
 import { timetableFeature } from './timetable';
 import { fetFeature } from './fet';
+import { schedulingFeature } from './scheduling';
 import { curriculumFeature } from './curriculum';
 import { workloadFeature } from './workload';
 import { substitutionsFeature } from './substitutions';
@@ -46,6 +47,7 @@ export const FEATURES = [
   auditFeature,
   attachmentsFeature,
   timetableFeature,
+  schedulingFeature,
   fetFeature,
   curriculumFeature,
   workloadFeature,

@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 export interface JobHandle {
   readonly signal: AbortSignal;
   /** Moves the progress on (any field); the time left is estimated from it. */
-  progress(p: Partial<Pick<JobStatus, 'phase' | 'done' | 'total' | 'bytes' | 'totalBytes'>>): void;
+  progress(p: Partial<Pick<JobStatus, 'phase' | 'done' | 'total' | 'bytes' | 'totalBytes' | 'metrics'>>): void;
 }
 
 interface Job { status: JobStatus; abort: AbortController; startedMs: number; owner: string }
@@ -22,7 +22,7 @@ const JOBS = new Map<string, Job>();
 const KEEP_FINISHED = 20;
 
 /** Copies a job's status out (callers never hold the live object). */
-const snapshot = <R>(j: Job): JobStatus<R> => ({ ...j.status, error: j.status.error ? { ...j.status.error } : null }) as JobStatus<R>;
+const snapshot = <R>(j: Job): JobStatus<R> => ({ ...j.status, metrics: j.status.metrics ? { ...j.status.metrics } : undefined, error: j.status.error ? { ...j.status.error } : null }) as JobStatus<R>;
 
 /**
  * Starts `work` as a job of `kind`; `owner` scopes it (a data folder), so one school's page never sees
