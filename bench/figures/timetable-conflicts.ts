@@ -3,7 +3,8 @@
  * conflicts, and re-checking after one move (two cell edits) applied to a built index.
  */
 import { ConflictIndex } from '../../shared/domain/timetable/conflicts';
-import { buildIndex, listLessons, toIndexLesson } from '../../electron/core/features/timetable/queries';
+import { listLessons, toIndexLesson } from '../../electron/core/features/timetable/queries';
+import { buildIndex } from '../../electron/core/features/timetable/conflict-cache';
 import { medianMs, type Figure } from '../env';
 
 const conflicts60: Figure = {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ArchiveSchema, FilePayloadSchema, ListSchema, TermOnly, type FilePayload, type ImportIssue } from './common';
 import { featureContract, method } from './method';
 import { id, isoDay, period } from './fields';
+import type { RuleChecks } from '../domain/timetable/conflicts';
+
+export type { RuleChecks };
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'badTime');
 const day = z.number().int().min(1, 'badDay').max(6, 'badDay');
@@ -51,7 +54,7 @@ export interface Lesson {
   roomId: number | null; roomName: string | null; locked: boolean; combinedKey: string | null;
 }
 
-export const CONFLICT_KINDS = ['teacherClash', 'roomOverCapacity', 'teacherUnavailable', 'overAssigned'] as const;
+export const CONFLICT_KINDS = ['teacherClash', 'roomOverCapacity', 'teacherUnavailable', 'fixedEvent', 'dailyMax', 'overAssigned'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 /** One conflict, located at a slot (day, period) and the classes/lessons involved. key = i18n key under timetable.conflicts. */
 export interface Conflict {
@@ -85,6 +88,8 @@ export interface TimetableData {
   conflicts: Conflict[];
   unavailable: Unavailable[];
   rooms: Room[];
+  /** Fixed events and daily subject maxima from the 排课规则, for the editor's own conflict index. */
+  ruleChecks: RuleChecks;
 }
 
 /**

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test, expect, SCREENS } from './fixtures';
 
 const PAGES = [
-  'school', 'school-years', 'classes', 'subjects', 'teachers', 'groups', 'students', 'assignments', 'timetable', 'timetable-views',
+  'school', 'school-years', 'classes', 'subjects', 'teachers', 'groups', 'students', 'assignments', 'timetable', 'scheduling', 'timetable-views',
   'timetable-settings', 'compliance', 'workload', 'substitutions', 'routine-standards', 'lesson-plans', 'homework-checks',
   'observations', 'mentors', 'monthly-check', 'exams', 'struggling', 'training', 'dossier', 'import', 'reports', 'backups', 'archive', 'audit',
 ];

@@ -6,7 +6,7 @@ import {
   CalendarOutlined, ControlOutlined, EyeOutlined, FileTextOutlined, FormOutlined,
   AppstoreOutlined, BarChartOutlined, CheckSquareOutlined, SettingOutlined, SwapOutlined, TableOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CloudDownloadOutlined, ImportOutlined, PrinterOutlined,
-  ScheduleOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, HistoryOutlined, SolutionOutlined, ReadOutlined, FolderOutlined, UsbOutlined,
+  ScheduleOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined, UsergroupAddOutlined, HistoryOutlined, SolutionOutlined, ReadOutlined, FolderOutlined, UsbOutlined,
 } from '@ant-design/icons';
 import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import AssignmentsPage from '../features/assignments/AssignmentsPage';
@@ -37,6 +37,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'students', labelKey: 'nav.students', icon: <TeamOutlined />, component: StudentsPage, section: 'setup' },
   { path: 'assignments', labelKey: 'nav.assignments', icon: <ScheduleOutlined />, component: AssignmentsPage, section: 'setup' },
   { path: 'timetable', labelKey: 'nav.timetable', icon: <TableOutlined />, component: lazy(() => import('../features/timetable/editor/ClassTimetablePage')), section: 'timetable' },
+  { path: 'scheduling', labelKey: 'nav.scheduling', icon: <ThunderboltOutlined />, component: lazy(() => import('../features/scheduling/SchedulingPage')), section: 'timetable' },
   { path: 'timetable-views', labelKey: 'nav.timetableViews', icon: <AppstoreOutlined />, component: lazy(() => import('../features/timetable/views/TimetableViewsPage')), section: 'timetable' },
   { path: 'timetable-settings', labelKey: 'nav.timetableSettings', icon: <SettingOutlined />, component: lazy(() => import('../features/timetable/editor/TimetableSettingsPage')), section: 'timetable' },
   { path: 'compliance', labelKey: 'nav.compliance', icon: <CheckSquareOutlined />, component: lazy(() => import('../features/curriculum/CompliancePage')), section: 'timetable' },

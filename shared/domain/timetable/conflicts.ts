@@ -9,6 +9,9 @@
  * - teacherUnavailable:t{teacher}:d{day}p{period}  a lesson in a slot the teacher marked unavailable
  * - roomOverCapacity:r{room}:d{day}p{period}  more classes in a room than it holds (a combined lesson counts once)
  * - overAssigned:a{assignment}                more lessons of an assignment than its weekly periods (slot null)
+ * - fixedEvent:c{class}:d{day}p{period}       a lesson in a fixed event of the class (班会, 升旗...) or
+ *   fixedEvent:t{teacher}:d{day}p{period}     of the teacher (a teaching group's 教研 half-day); from the 排课规则
+ * - dailyMax:m{class}:s{subject}:d{day}       more lessons of a subject in a class's day than the rules allow
  */
 import type { Conflict, ConflictKind } from '../../contract/timetable';
 
@@ -31,7 +34,14 @@ export interface IndexLesson {
 export interface IndexRoom { id: number; capacity: number; name?: string }
 export interface IndexUnavailable { teacherId: number; day: number; period: number }
 export interface IndexAssignment { id: number; weeklyPeriods: number; classId?: number; teacherId?: number; subjectId?: number }
-export interface IndexInput {
+/** Checks that come from the timetabling rules (shared/domain/timetable/solver/problem.ts ruleChecks). */
+export interface RuleChecks {
+  /** Fixed events: a class's or a teacher's slot where no lesson may be. */
+  blocked: { classId?: number; teacherId?: number; day: number; period: number; name: string }[];
+  /** At most `max` lessons of the subject a day in the class. */
+  dailyMax: { classId: number; subjectId: number; max: number }[];
+}
+export interface IndexInput extends Partial<RuleChecks> {
   lessons: IndexLesson[];
   rooms?: IndexRoom[];
   unavailable?: IndexUnavailable[];
@@ -40,7 +50,7 @@ export interface IndexInput {
 /** Put `lesson` at the cell (classId, day, period), or empty the cell when lesson is null. */
 export interface IndexEdit { classId: number; day: number; period: number; lesson: IndexLesson | null }
 
-const KIND_ORDER: Record<ConflictKind, number> = { teacherClash: 0, roomOverCapacity: 1, teacherUnavailable: 2, overAssigned: 3 };
+const KIND_ORDER: Record<ConflictKind, number> = { teacherClash: 0, roomOverCapacity: 1, teacherUnavailable: 2, fixedEvent: 3, dailyMax: 4, overAssigned: 5 };
 
 /** Conflicts in display order: by kind, then slot, then id. */
 export function sortConflicts(list: Conflict[]): Conflict[] {
@@ -53,6 +63,8 @@ const slotId = (day: number, period: number) => `d${day}p${period}`;
 const teacherBucket = (l: { teacherId: number; day: number; period: number }) => `t${l.teacherId}:${slotId(l.day, l.period)}`;
 const roomBucket = (roomId: number, day: number, period: number) => `r${roomId}:${slotId(day, period)}`;
 const assignmentBucket = (assignmentId: number) => `a${assignmentId}`;
+const classBucket = (classId: number, day: number, period: number) => `c${classId}:${slotId(day, period)}`;
+const dayBucket = (l: { classId: number; subjectId: number; day: number }) => `m${l.classId}:s${l.subjectId}:d${l.day}`;
 
 /** Adds to a Map<string, Set>, creating the set. */
 function addTo<V>(m: Map<string, Set<V>>, k: string, v: V): void {
@@ -72,6 +84,11 @@ export class ConflictIndex {
   private readonly byTeacherSlot = new Map<string, Set<IndexLesson>>();
   private readonly byRoomSlot = new Map<string, Set<IndexLesson>>();
   private readonly byAssignment = new Map<string, Set<IndexLesson>>();
+  private readonly bySubjectDay = new Map<string, Set<IndexLesson>>();
+  /** Fixed-event names by class bucket and by teacher bucket; daily maxima by class:subject. */
+  private readonly blockedClass = new Map<string, string>();
+  private readonly blockedTeacher = new Map<string, string>();
+  private readonly dailyMax = new Map<string, number>();
   private readonly rooms = new Map<number, IndexRoom>();
   private readonly unavailable = new Set<string>();
   private readonly assignments = new Map<number, IndexAssignment>();
@@ -86,6 +103,11 @@ export class ConflictIndex {
     for (const r of input.rooms ?? []) this.rooms.set(r.id, r);
     for (const u of input.unavailable ?? []) this.unavailable.add(teacherBucket(u));
     for (const a of input.assignments ?? []) this.assignments.set(a.id, a);
+    for (const b of input.blocked ?? []) {
+      if (b.classId != null) this.blockedClass.set(classBucket(b.classId, b.day, b.period), b.name);
+      if (b.teacherId != null) this.blockedTeacher.set(teacherBucket({ teacherId: b.teacherId, day: b.day, period: b.period }), b.name);
+    }
+    for (const m of input.dailyMax ?? []) this.dailyMax.set(`${m.classId}:${m.subjectId}`, m.max);
     const dirty = new Set<string>();
     for (const l of input.lessons) {
       // A later lesson in the same cell replaces an earlier one, as a cell edit would.
@@ -135,6 +157,8 @@ export class ConflictIndex {
       ...(this.bucketConflicts.get(teacherBucket(lesson)) ?? []),
       ...(lesson.roomId != null ? this.bucketConflicts.get(roomBucket(lesson.roomId, day, period)) ?? [] : []),
       ...(this.bucketConflicts.get(assignmentBucket(lesson.assignmentId)) ?? []),
+      ...(this.bucketConflicts.get(classBucket(classId, day, period)) ?? []),
+      ...(this.bucketConflicts.get(dayBucket(lesson)) ?? []),
     ];
     for (const id of ids) {
       const c = this.conflicts.get(id);
@@ -169,6 +193,10 @@ export class ConflictIndex {
     const a = assignmentBucket(l.assignmentId);
     addTo(this.byAssignment, a, l);
     dirty.add(a);
+    dirty.add(classBucket(l.classId, l.day, l.period));
+    const m = dayBucket(l);
+    addTo(this.bySubjectDay, m, l);
+    dirty.add(m);
   }
 
   private remove(l: IndexLesson, dirty: Set<string>): void {
@@ -184,6 +212,10 @@ export class ConflictIndex {
     const a = assignmentBucket(l.assignmentId);
     removeFrom(this.byAssignment, a, l);
     dirty.add(a);
+    dirty.add(classBucket(l.classId, l.day, l.period));
+    const m = dayBucket(l);
+    removeFrom(this.bySubjectDay, m, l);
+    dirty.add(m);
   }
 
   private evaluate(dirty: Set<string>): void {
@@ -191,7 +223,9 @@ export class ConflictIndex {
     for (const bucket of dirty) {
       for (const id of this.bucketConflicts.get(bucket) ?? []) this.conflicts.delete(id);
       this.bucketConflicts.delete(bucket);
-      const found = bucket[0] === 't' ? this.evalTeacherSlot(bucket) : bucket[0] === 'r' ? this.evalRoomSlot(bucket) : this.evalAssignment(bucket);
+      const kind = bucket[0];
+      const found = kind === 't' ? this.evalTeacherSlot(bucket) : kind === 'r' ? this.evalRoomSlot(bucket)
+        : kind === 'c' ? this.evalClassSlot(bucket) : kind === 'm' ? this.evalSubjectDay(bucket) : this.evalAssignment(bucket);
       if (found.length) {
         for (const c of found) this.conflicts.set(c.id, c);
         this.bucketConflicts.set(bucket, found.map((c) => c.id));
@@ -224,7 +258,39 @@ export class ConflictIndex {
     if (this.unavailable.has(bucket)) {
       out.push({ id: `teacherUnavailable:${bucket}`, kind: 'teacherUnavailable', ...base, params: names });
     }
+    const event = this.blockedTeacher.get(bucket);
+    if (event !== undefined) out.push({ id: `fixedEvent:${bucket}`, kind: 'fixedEvent', ...base, params: { ...names, event } });
     return out;
+  }
+
+  /** A lesson in a fixed event of its class. */
+  private evalClassSlot(bucket: string): Conflict[] {
+    const event = this.blockedClass.get(bucket);
+    if (event === undefined) return [];
+    const [c, slot] = bucket.slice(1).split(':');
+    const m = /^d(\d+)p(\d+)$/.exec(slot)!;
+    const lesson = this.cells.get(cellKey(Number(c), Number(m[1]), Number(m[2])));
+    if (!lesson) return [];
+    return [{
+      id: `fixedEvent:${bucket}`, kind: 'fixedEvent', day: lesson.day, period: lesson.period, classIds: [lesson.classId], lessonIds: [lesson.id],
+      teacherId: lesson.teacherId, subjectId: lesson.subjectId,
+      params: { event, class: lesson.className ?? String(lesson.classId), subject: lesson.subjectName ?? String(lesson.subjectId), day: lesson.day, period: lesson.period },
+    }];
+  }
+
+  /** More lessons of a subject in one day of a class than the rules allow. */
+  private evalSubjectDay(bucket: string): Conflict[] {
+    const set = this.bySubjectDay.get(bucket);
+    if (!set || set.size === 0) return [];
+    const lessons = [...set].sort((a, b) => a.period - b.period);
+    const first = lessons[0];
+    const max = this.dailyMax.get(`${first.classId}:${first.subjectId}`);
+    if (max === undefined || lessons.length <= max) return [];
+    return [{
+      id: `dailyMax:${bucket}`, kind: 'dailyMax', day: first.day, period: null, classIds: [first.classId], lessonIds: lessons.map((l) => l.id),
+      subjectId: first.subjectId, teacherId: first.teacherId,
+      params: { class: first.className ?? String(first.classId), subject: first.subjectName ?? String(first.subjectId), day: first.day, count: lessons.length, max },
+    }];
   }
 
   private evalRoomSlot(bucket: string): Conflict[] {

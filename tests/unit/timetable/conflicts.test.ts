@@ -85,7 +85,32 @@ describe('ConflictIndex', () => {
     expect(index.lastEvaluated.length).toBeGreaterThan(100);
     const moved = index.lessonAt(3, 1, 2)!;
     index.apply([{ classId: 3, day: 1, period: 2, lesson: null }, { classId: 3, day: 2, period: 2, lesson: moved }]);
-    expect(index.lastEvaluated.sort()).toEqual([`a${moved.assignmentId}`, `t${moved.teacherId}:d1p2`, `t${moved.teacherId}:d2p2`].sort());
+    // The assignment, the teacher's two slots, the class's two cells (fixed events) and its two days of the subject (daily maximum).
+    expect(index.lastEvaluated.sort()).toEqual([
+      `a${moved.assignmentId}`, `t${moved.teacherId}:d1p2`, `t${moved.teacherId}:d2p2`, 'c3:d1p2', 'c3:d2p2',
+      `m3:s${moved.subjectId}:d1`, `m3:s${moved.subjectId}:d2`,
+    ].sort());
+  });
+
+  it('reports a lesson in a fixed event of its class or its teacher, and a subject over its daily maximum', () => {
+    const blocked = [{ classId: 1, day: 5, period: 8, name: '班会' }, { teacherId: 9, day: 2, period: 5, name: '教研活动' }];
+    const meeting = lesson(1, 5, 8, 4, 10);
+    const research = lesson(2, 2, 5, 9, 20);
+    const index = new ConflictIndex({ lessons: [meeting, research, lesson(3, 2, 5, 8, 30)], blocked });
+    expect(ids(index).sort()).toEqual(['fixedEvent:c1:d5p8', 'fixedEvent:t9:d2p5']);
+    expect(index.get('fixedEvent:c1:d5p8')!.params.event).toBe('班会');
+    expect(index.conflictsAt(2, 2, 5).map((c) => c.kind)).toEqual(['fixedEvent']);
+    index.apply([{ classId: 1, day: 5, period: 8, lesson: null }, { classId: 1, day: 5, period: 7, lesson: meeting }]);
+    expect(ids(index)).toEqual(['fixedEvent:t9:d2p5']);
+
+    const dailyMax = [{ classId: 4, subjectId: 1, max: 2 }];
+    const day = new ConflictIndex({ lessons: [lesson(4, 3, 1, 1, 40), lesson(4, 3, 2, 1, 40)], dailyMax });
+    expect(ids(day)).toEqual([]);
+    day.apply([{ classId: 4, day: 3, period: 6, lesson: lesson(4, 3, 6, 1, 40) }]);
+    expect(ids(day)).toEqual(['dailyMax:m4:s1:d3']);
+    expect(day.get('dailyMax:m4:s1:d3')!.params).toMatchObject({ count: 3, max: 2, day: 3 });
+    day.apply([{ classId: 4, day: 3, period: 2, lesson: null }]);
+    expect(ids(day)).toEqual([]);
   });
 
   it('gives the same list incrementally as a full rebuild over random edit sequences', () => {
@@ -102,10 +127,13 @@ describe('ConflictIndex', () => {
       rooms: [{ id: 1, capacity: 1 }, { id: 2, capacity: 2 }],
       unavailable: [{ teacherId: 1, day: 1, period: 1 }, { teacherId: 2, day: 2, period: 3 }, { teacherId: 3, day: 3, period: 2 }],
       assignments: Array.from({ length: 12 }, (_, i) => ({ id: i + 1, weeklyPeriods: 1 + (i % 3) })),
+      blocked: [{ classId: 2, day: 1, period: 2, name: '班会' }, { teacherId: 3, day: 2, period: 1, name: '教研活动' }],
+      dailyMax: [1, 2, 3, 4, 5, 6].flatMap((classId) => [{ classId, subjectId: 1, max: 1 }, { classId, subjectId: 2, max: 2 }]),
     };
     const randomLesson = (classId: number, day: number, period: number): IndexLesson => {
       const assignmentId = 1 + int(12);
       return lesson(classId, day, period, 1 + (assignmentId % 4), assignmentId, {
+        subjectId: 1 + (assignmentId % 2),
         roomId: rand() < 0.4 ? 1 + int(2) : null,
         combinedKey: rand() < 0.2 ? ['X', 'Y'][int(2)] : null,
       });

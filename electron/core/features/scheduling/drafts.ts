@@ -11,7 +11,7 @@ import { ConflictIndex } from '../../../../shared/domain/timetable/conflicts';
 import type { GeneratedLesson, SchoolData } from '../../../../shared/domain/timetable/solver/problem';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { loadSchoolData } from './load';
+import { loadSchoolData } from '../timetable/service';
 
 interface DraftRow { id: number; term_id: number; mode: 'generate' | 'repair'; options: string; lessons: string; summary: string; state: Draft['state']; before: string | null; created_at: string }
 

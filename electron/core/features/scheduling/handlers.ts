@@ -14,7 +14,7 @@ import type { HandlerMap } from '../../platform/handlers';
 import { cancelJob, jobStatus, startJob } from '../../platform/jobs';
 import { requireTerm } from '../../platform/query';
 import { acceptDraft, discardDraft, lessonsHash, loadDraft, saveDraft, undoAccept } from './drafts';
-import { loadRules, loadSchoolData } from './load';
+import { loadRules, loadSchoolData } from '../timetable/service';
 import { changeNoticesPdf } from './notices';
 import { runSolver } from './run-solver';
 
@@ -81,7 +81,7 @@ async function generate(ctx: CoreContext, input: Parameters<HandlerMap<'scheduli
   job.progress({ phase: 'scheduling.phase.search', total: options.maxIterations });
   const result = await runSolver(problem, options, {
     signal: job.signal,
-    onProgress: (p) => job.progress({ done: p.iterations, metrics: { hard: p.hard, soft: Math.round(p.soft), iterations: p.iterations, ms: Math.round(p.ms), feasibleMs: p.feasibleMs == null ? null : Math.round(p.feasibleMs) } }),
+    onProgress: (p) => job.progress({ done: p.iterations, total: Math.max(p.iterations, p.expectedIterations), metrics: { hard: p.hard, soft: Math.round(p.soft), iterations: p.iterations, ms: Math.round(p.ms), feasibleMs: p.feasibleMs == null ? null : Math.round(p.feasibleMs) } }),
   });
   const lessons = solutionLessons(problem, meta, result);
   const ev = new Evaluator(problem);

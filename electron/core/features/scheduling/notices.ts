@@ -14,7 +14,7 @@ import { draftForNotices } from './drafts';
 
 export const NOTICES_TITLE = '课表调整通知';
 const SETUP = { paper: 'A4', landscape: false } as const;
-const when = (s: { day: number; period: number } | null) => (s ? `${DAY_NAMES[s.day] ?? s.day}第${s.period}节` : '—');
+const when = (s: { day: number; period: number } | null) => (s ? `${DAY_NAMES[s.day - 1] ?? s.day}第${s.period}节` : '—');
 
 export function renderNotices(school: string, term: string | null, producedAt: Date, changes: LessonChange[], since: string): string {
   const sheet = (heading: string, rows: LessonChange[], columns: Column<LessonChange>[]) => `<section class="sheet">

@@ -1,2 +1,2 @@
-/** What other features (the FET export) and the bench may use of automatic timetabling. */
-export { loadRules, loadSchoolData, ruleContext } from './load';
+/** What other features (the FET export) and the bench may use of automatic timetabling: the data and rules it reads. */
+export { loadRules, loadSchoolData, ruleContext } from '../timetable/service';

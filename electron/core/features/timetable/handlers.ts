@@ -13,9 +13,10 @@ import { AppError, type FieldIssue } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
 import type { HandlerMap } from '../../platform/handlers';
 import {
-  cachedIndexIfFresh, cellLabel, conflictIndex, lessonsByIds, listLessons, listRooms, listUnavailable, loadSettings,
-  markIndexFresh, toIndexLesson, writeSettings,
+  cellLabel, lessonsByIds, listLessons, listRooms, listUnavailable, loadSettings, toIndexLesson, writeSettings,
 } from './queries';
+import { cachedIndexIfFresh, conflictIndex, markIndexFresh } from './conflict-cache';
+import { loadRuleChecks } from './school-data';
 import { requireTerm, schoolType } from '../../platform/query';
 
 type ParsedCell = ReturnType<typeof CellEditSchema.parse>;
@@ -292,6 +293,7 @@ export const timetableHandlers: HandlerMap<'timetable/getSettings' | 'timetable/
       settings: loadSettings(db, termId),
       lessons,
       conflicts: conflictIndex(db, termId, lessons).list(),
+      ruleChecks: loadRuleChecks(db, termId),
       unavailable: listUnavailable(db, termId),
       rooms: listRooms(db),
     };

@@ -1,19 +1,17 @@
 /**
  * Timetables for the sample and generated schools: default settings for each term, the special rooms with their
- * subjects, and a generated conflict-free timetable from the term's teaching assignments. Runs inside the
- * caller's transaction.
+ * subjects, and a timetable made by the automatic timetabler (自动排课) under the school's default rules, with a
+ * fixed seed so every machine gets the same sample. Runs inside the caller's transaction.
  */
 import type Database from 'better-sqlite3';
 import type { SchoolType } from '../../../../shared/domain/constants';
-import { generateTimetable } from '../../../../shared/domain/timetable/generate';
+import { defaultRules } from '../../../../shared/domain/timetable/rules';
+import { solveOptionsFor } from '../../../../shared/domain/timetable/solver/options';
+import { buildProblem, solutionLessons, type GeneratedLesson, type SchoolData } from '../../../../shared/domain/timetable/solver/problem';
+import { solve } from '../../../../shared/domain/timetable/solver/search';
 import { defaultSettings } from '../../../../shared/domain/timetable/settings';
 import { writeSettings } from './queries';
-
-/** Subjects by national code that go in the morning / afternoon, and the rooms their lessons need. */
-const MORNING_CODES = ['YW', 'SX', 'YY', 'WL', 'HX'];
-const AFTERNOON_CODES = ['TY', 'YYUE', 'MS', 'LD', 'ZH', 'DFKC', 'XBKC'];
-/** Codes whose lessons are always placed in their room. Labs are linked to 物理/化学/生物 but used only for experiments. */
-const ROOM_BOUND_CODES = new Set(['YYUE', 'MS', 'XX', 'TY']);
+import { loadSchoolData, ruleContext } from './school-data';
 
 export interface SampleTimetableSummary { rooms: number; lessons: number; unplaced: number }
 
@@ -32,27 +30,43 @@ export function addSampleTimetable(db: Database.Database, opts: { termIds: numbe
   ];
   const insRoom = db.prepare('INSERT INTO room (name, kind, capacity) VALUES (?, ?, ?)');
   const link = db.prepare('INSERT INTO room_subject (room_id, subject_id) VALUES (?, ?)');
+  // Which of these subjects must use their rooms is a rule (needsRoom: 音乐, 美术, 信息科技, 体育; labs only for experiments).
   const rooms = plan.map((r) => {
     const id = Number(insRoom.run(r.name, r.kind, r.capacity).lastInsertRowid);
     for (const sid of ids(r.codes)) link.run(id, sid);
-    return { id, capacity: r.capacity, subjectIds: ids(r.codes.filter((c) => ROOM_BOUND_CODES.has(c))) };
+    return id;
   });
 
-  const insLesson = db.prepare('INSERT INTO lesson (term_id, class_id, day, period, assignment_id, room_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const insLesson = db.prepare('INSERT INTO lesson (term_id, class_id, day, period, assignment_id, room_id, locked, combined_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   let lessons = 0;
   let unplaced = 0;
+  // Both terms of the sample year have the same teaching plan: the first term is solved, the others take its
+  // lessons (mapped by class, subject and teacher); a term whose plan differs is solved on its own.
+  let solved: { termId: number; lessons: GeneratedLesson[] } | null = null;
   for (const termId of opts.termIds) {
-    const settings = defaultSettings(termId, opts.schoolType);
-    writeSettings(db, settings);
-    const assignments = db.prepare(`SELECT id, class_id AS classId, teacher_id AS teacherId, subject_id AS subjectId, weekly_periods AS weeklyPeriods
-      FROM teaching_assignment WHERE term_id = ? ORDER BY id`).all(termId) as { id: number; classId: number; teacherId: number; subjectId: number; weeklyPeriods: number }[];
-    const result = generateTimetable({
-      daysPerWeek: settings.daysPerWeek, periods: settings.periods, assignments, rooms: rooms.filter((r) => r.subjectIds.length),
-      morningSubjectIds: ids(MORNING_CODES), afternoonSubjectIds: ids(AFTERNOON_CODES),
-    });
-    for (const l of result.lessons) insLesson.run(termId, l.classId, l.day, l.period, l.assignmentId, l.roomId);
-    lessons += result.lessons.length;
-    unplaced += result.unplaced.reduce((s, u) => s + u.missing, 0);
+    writeSettings(db, defaultSettings(termId, opts.schoolType));
+    const data = loadSchoolData(db, termId);
+    let placed: GeneratedLesson[] | null = solved ? copyLessons(db, solved, data) : null;
+    if (!placed) {
+      const { problem, meta } = buildProblem(data, defaultRules(ruleContext(data)), { keep: 'none' });
+      const result = solve(problem, solveOptionsFor('quick', problem.activities.length, 1));
+      placed = solutionLessons(problem, meta, result);
+      unplaced += result.hard;
+      solved = { termId, lessons: placed };
+    }
+    for (const l of placed) insLesson.run(termId, l.classId, l.day, l.period, l.assignmentId, l.roomId, l.locked ? 1 : 0, l.combinedKey);
+    lessons += placed.length;
   }
   return { rooms: rooms.length, lessons, unplaced };
+}
+
+/** A solved term's lessons for another term with the same plan, or null when the plans differ. */
+function copyLessons(db: Database.Database, from: { termId: number; lessons: GeneratedLesson[] }, to: SchoolData): GeneratedLesson[] | null {
+  const key = (a: { classId: number; subjectId: number; teacherId: number; weekly: number }) => `${a.classId}:${a.subjectId}:${a.teacherId}:${a.weekly}`;
+  const source = db.prepare('SELECT id, class_id AS classId, subject_id AS subjectId, teacher_id AS teacherId, weekly_periods AS weekly FROM teaching_assignment WHERE term_id = ?')
+    .all(from.termId) as { id: number; classId: number; subjectId: number; teacherId: number; weekly: number }[];
+  const target = new Map(to.assignments.map((a) => [key(a), a.id]));
+  if (source.length !== to.assignments.length || source.some((a) => !target.has(key(a)))) return null;
+  const map = new Map(source.map((a) => [a.id, target.get(key(a))!]));
+  return from.lessons.map((l) => ({ ...l, assignmentId: map.get(l.assignmentId)! }));
 }

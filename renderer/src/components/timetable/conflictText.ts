@@ -57,6 +57,14 @@ export function conflictText(t: TFn, c: Conflict, look: ConflictLookups, viewCla
         assigned,
       });
     }
+    case 'fixedEvent': {
+      const first = lessons[0];
+      return t('timetable.conflictText.fixedEvent', { event: String(p.event ?? ''), subject: first?.subjectName ?? String(p.subject ?? ''), teacher: first?.teacherName ?? String(p.teacher ?? '') });
+    }
+    case 'dailyMax': {
+      const first = lessons[0];
+      return t('timetable.conflictText.dailyMax', { subject: first?.subjectName ?? String(p.subject ?? ''), count: Number(p.count ?? c.lessonIds.length), max: Number(p.max ?? 0) });
+    }
     default:
       return String(c.kind);
   }
@@ -65,8 +73,9 @@ export function conflictText(t: TFn, c: Conflict, look: ConflictLookups, viewCla
 /** Where a conflict is: "周一 第3节" for a slot (the classes are in the sentence), the class for week-wide ones. */
 export function conflictWhere(t: TFn, c: Conflict, look: ConflictLookups): string {
   if (c.day && c.period) return `${t(`timetable.days.${c.day}`)} ${t('timetable.periodNo', { no: c.period })}`;
+  const dayName = c.day ? `${t(`timetable.days.${c.day}`)} ` : '';
   const names = c.classIds.map((id) => look.className?.(id) ?? c.lessonIds.map((l) => look.lessonById.get(l)).find((l) => l?.classId === id)?.className ?? '');
-  return uniq(names.filter(Boolean)).join('、');
+  return dayName + uniq(names.filter(Boolean)).join('、');
 }
 
 /** Does the conflict touch this cell of this class? Slot conflicts by (day, period); week-wide ones by lesson. */

@@ -9,8 +9,6 @@ import { Evaluator, type HardBreakdown } from './evaluate';
 import type { Problem } from './model';
 import type { ProblemMeta, SchoolData } from './problem';
 
-const DAY = ['', '周一', '周二', '周三', '周四', '周五', '周六'];
-
 export function explainInfeasible(problem: Problem, meta: ProblemMeta, data: SchoolData): InfeasibleReason[] {
   const reasons: InfeasibleReason[] = [];
   const S = problem.days * problem.periodsPerDay;
@@ -100,7 +98,7 @@ export function explainInfeasible(problem: Problem, meta: ProblemMeta, data: Sch
         fixedCells.set(k, (fixedCells.get(k) ?? 0) + 1);
         if (fixedCells.get(k) === 2) {
           const s = act.fixedSlot + i;
-          reasons.push({ key: 'lockedClash', params: { class: act.classes.map((c) => className.get(meta.classIds[c])).join('、'), day: DAY[Math.floor(s / P) + 1], period: (s % P) + 1 }, refs: [`teacher:${meta.teacherIds[t]}`] });
+          reasons.push({ key: 'lockedClash', params: { class: act.classes.map((c) => className.get(meta.classIds[c])).join('、'), day: Math.floor(s / P) + 1, period: (s % P) + 1 }, refs: [`teacher:${meta.teacherIds[t]}`] });
         }
       }
     }

@@ -94,6 +94,8 @@ export interface SolveProgress {
   soft: number;
   /** Milliseconds to the first state with no hard violation (null until then). */
   feasibleMs: number | null;
+  /** Where the run is expected to end as things stand (the patience rule moves it as the best improves). */
+  expectedIterations: number;
 }
 
 export interface SolveResult extends SolveProgress {

@@ -3,6 +3,7 @@
  * `SchoolData` from the database (electron/core/features/scheduling/load.ts), the bench and tests may build it by hand
  * or from a FET file.
  */
+import type { RuleChecks } from '../conflicts';
 import { resolveRule, type Rule } from '../rules';
 import type { Problem, SolverActivity, SolveResult, TeacherRules } from './model';
 import { validStart } from './search';
@@ -46,6 +47,37 @@ export interface ProblemMeta {
   assignments: SchoolData['assignments'];
 }
 
+/** The class and teacher slots the fixed events of the rules take (班会 for the school or a grade, a group's 教研 half-day). */
+export function fixedEventSlots(data: Pick<SchoolData, 'daysPerWeek' | 'periods' | 'classes' | 'groups'>, rules: Rule[]): RuleChecks['blocked'] {
+  const out: RuleChecks['blocked'] = [];
+  const P = data.periods.length;
+  for (const r of rules) {
+    if (r.kind !== 'fixedEvent' || !r.enabled || !r.params.day || r.params.day > data.daysPerWeek) continue;
+    const name = r.params.name ?? '';
+    for (const period of (r.params.periods ?? []).filter((q) => q >= 1 && q <= P)) {
+      if (r.scope === 'group') {
+        for (const teacherId of data.groups.find((g) => g.id === r.scopeId)?.teacherIds ?? []) out.push({ teacherId, day: r.params.day, period, name });
+      } else {
+        for (const c of data.classes) if (r.scope === 'school' || c.grade === r.scopeId) out.push({ classId: c.id, day: r.params.day, period, name });
+      }
+    }
+  }
+  return out;
+}
+
+/** What the conflict engine checks of the rules: fixed events and each class-subject's daily maximum. */
+export function ruleChecks(data: SchoolData, rules: Rule[]): RuleChecks {
+  const grade = new Map(data.classes.map((c) => [c.id, c.grade]));
+  const pairs = new Map<string, { classId: number; subjectId: number }>();
+  for (const a of data.assignments) if (grade.has(a.classId)) pairs.set(`${a.classId}:${a.subjectId}`, { classId: a.classId, subjectId: a.subjectId });
+  const dailyMax: RuleChecks['dailyMax'] = [];
+  for (const p of pairs.values()) {
+    const r = resolveRule(rules, 'subjectDailyMax', { ...p, grade: grade.get(p.classId) });
+    if (r?.params.max) dailyMax.push({ ...p, max: r.params.max });
+  }
+  return { blocked: fixedEventSlots(data, rules), dailyMax };
+}
+
 export interface GeneratedLesson { classId: number; day: number; period: number; assignmentId: number; roomId: number | null; locked: boolean; combinedKey: string | null }
 
 const MOVE_WEIGHT = 200;
@@ -80,15 +112,10 @@ export function buildProblem(data: SchoolData, rules: Rule[], opts: BuildOptions
     const t = teacherIdx.get(u.teacherId);
     if (t !== undefined && u.day <= D && u.period <= P) teacherBlocked[t][slot(u.day, u.period)] = 1;
   }
-  for (const r of rules) {
-    if (r.kind !== 'fixedEvent' || !r.enabled || !r.params.day || r.params.day > D) continue;
-    const slots = (r.params.periods ?? []).filter((q) => q >= 1 && q <= P).map((q) => slot(r.params.day!, q));
-    if (r.scope === 'group') {
-      const g = data.groups.find((x) => x.id === r.scopeId);
-      for (const t of g?.teacherIds ?? []) { const ti = teacherIdx.get(t); if (ti !== undefined) for (const s of slots) teacherBlocked[ti][s] = 1; }
-    } else {
-      data.classes.forEach((c, ci) => { if (r.scope === 'school' || c.grade === r.scopeId) for (const s of slots) classBlocked[ci][s] = 1; });
-    }
+  for (const b of fixedEventSlots(data, rules)) {
+    if (b.classId != null) classBlocked[classIdx.get(b.classId)!][slot(b.day, b.period)] = 1;
+    const t = b.teacherId != null ? teacherIdx.get(b.teacherId) : undefined;
+    if (t !== undefined) teacherBlocked[t][slot(b.day, b.period)] = 1;
   }
 
   // ---- activities ----

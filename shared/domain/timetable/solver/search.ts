@@ -90,6 +90,7 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
   const moved: number[] = [];
   const oldSlot: number[] = [];
   const oldRoom: number[] = [];
+  const displaced: number[] = [];
   const byClassCell = (c: number, s: number): number => cellOwner.get(c * S + s) ?? -1;
   // Who occupies a class cell (the last placed when several clash); rebuilt after each accepted move's changes.
   const cellOwner = new Map<number, number>();
@@ -105,7 +106,9 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
   };
   for (let a = 0; a < n; a++) setOwner(a, true);
 
-  const report = () => hooks.onProgress?.({ iterations: iter, ms: now() - t0, hard: bestHard, soft: bestSoft, feasibleMs });
+  let lastImprove = 0;
+  const expected = () => (bestHard === 0 ? Math.min(opts.maxIterations, lastImprove + opts.patience) : opts.maxIterations);
+  const report = () => hooks.onProgress?.({ iterations: iter, ms: now() - t0, hard: bestHard, soft: bestSoft, feasibleMs, expectedIterations: expected() });
 
   if (movable.length) {
     for (;;) {
@@ -137,7 +140,7 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
       if (s === s0) continue;
       const shift = s0 - s;
       // Whatever `a` displaces in its classes moves by -shift into the cells it leaves.
-      const displaced: number[] = [];
+      displaced.length = 0;
       let ok = true;
       for (const c of act.classes) {
         for (let i = 0; i < act.length && ok; i++) {
@@ -160,14 +163,15 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
       const before = ev.cost;
       moved.length = 0; oldSlot.length = 0; oldRoom.length = 0;
       ev.begin();
-      for (const m of [a, ...displaced]) {
+      moved.push(a);
+      for (const d of displaced) moved.push(d);
+      for (const m of moved) {
         setOwner(m, false);
-        moved.push(m);
         oldSlot.push(ev.slot[m]);
         oldRoom.push(ev.remove(m));
       }
       ev.place(a, s);
-      for (const d of displaced) ev.place(d, oldSlot[moved.indexOf(d)] + shift, oldRoom[moved.indexOf(d)]);
+      for (let k = 1; k < moved.length; k++) ev.place(moved[k], oldSlot[k] + shift, oldRoom[k]);
       ev.commit();
       const after = ev.cost;
       const h = history[iter % HISTORY];
@@ -179,6 +183,7 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
           bestCost = after; bestHard = ev.hard; bestSoft = ev.soft;
           for (let k = 0; k < n; k++) { bestSlots[k] = ev.slot[k]; bestRooms[k] = ev.room[k]; }
           sinceImprove = 0;
+          lastImprove = iter;
           if (bestHard === 0 && feasibleMs === null) feasibleMs = now() - t0;
         }
       } else {
@@ -192,7 +197,7 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
   } else stopped = 'done';
 
   const result: SolveResult = {
-    slots: bestSlots, roomOf: bestRooms, iterations: iter, ms: now() - t0, hard: bestHard, soft: bestSoft, feasibleMs, stopped,
+    slots: bestSlots, roomOf: bestRooms, iterations: iter, ms: now() - t0, hard: bestHard, soft: bestSoft, feasibleMs, stopped, expectedIterations: iter,
   };
   hooks.onProgress?.(result);
   return result;

@@ -71,6 +71,7 @@ export function useTimetableEditor(termId: number | undefined) {
         rooms: tt.rooms.map((r) => ({ id: r.id, capacity: r.capacity, name: r.name })),
         unavailable: tt.unavailable,
         assignments: as.map((a) => ({ id: a.id, weeklyPeriods: a.weeklyPeriods, classId: a.classId, teacherId: a.teacherId, subjectId: a.subjectId })),
+        ...tt.ruleChecks,
       });
       setData(tt);
       setLessons(new Map(tt.lessons.map((l) => [slotKey(l.classId, l.day, l.period), l])));

@@ -1,12 +1,13 @@
 /**
- * Reads what the generator needs from the database: the term's grid, classes, assignments, rooms, unavailable
+ * The term's timetabling data as the solver and the rule checks see it (自动排课 and the conflict list both read it): the term's grid, classes, assignments, rooms, unavailable
  * times, teaching groups with their members, the current lessons, and the rules (the defaults until saved).
  */
 import type Database from 'better-sqlite3';
 import { className } from '../../../../shared/domain/constants';
 import { defaultRules, type Rule, type RuleContext } from '../../../../shared/domain/timetable/rules';
-import type { SchoolData } from '../../../../shared/domain/timetable/solver/problem';
-import { loadSettings } from '../timetable/service';
+import type { RuleChecks } from '../../../../shared/domain/timetable/conflicts';
+import { ruleChecks, type SchoolData } from '../../../../shared/domain/timetable/solver/problem';
+import { loadSettings } from './queries';
 
 export function loadSchoolData(db: Database.Database, termId: number): SchoolData {
   const settings = loadSettings(db, termId);
@@ -65,4 +66,10 @@ export function loadRules(db: Database.Database, termId: number, data: SchoolDat
       return { id: r.id, kind: r.kind, scope: r.scope, scopeId: r.scope_id, params, weight: r.weight, enabled: r.enabled === 1 };
     }),
   };
+}
+
+/** The rule checks of the conflict list (fixed events, daily maxima) for a term. */
+export function loadRuleChecks(db: Database.Database, termId: number): RuleChecks {
+  const data = loadSchoolData(db, termId);
+  return ruleChecks(data, loadRules(db, termId, data).rules);
 }
