@@ -193,10 +193,17 @@ export class ConflictIndex {
     const a = assignmentBucket(l.assignmentId);
     addTo(this.byAssignment, a, l);
     dirty.add(a);
-    dirty.add(classBucket(l.classId, l.day, l.period));
-    const m = dayBucket(l);
-    addTo(this.bySubjectDay, m, l);
-    dirty.add(m);
+    this.dirtyRuleBuckets(l, dirty);
+    addTo(this.bySubjectDay, dayBucket(l), l);
+  }
+
+  /** The fixed-event and daily-maximum buckets a lesson touches, only where a rule applies (most cells have none). */
+  private dirtyRuleBuckets(l: IndexLesson, dirty: Set<string>): void {
+    if (this.blockedClass.size) {
+      const c = classBucket(l.classId, l.day, l.period);
+      if (this.blockedClass.has(c)) dirty.add(c);
+    }
+    if (this.dailyMax.size && this.dailyMax.has(`${l.classId}:${l.subjectId}`)) dirty.add(dayBucket(l));
   }
 
   private remove(l: IndexLesson, dirty: Set<string>): void {
@@ -212,10 +219,8 @@ export class ConflictIndex {
     const a = assignmentBucket(l.assignmentId);
     removeFrom(this.byAssignment, a, l);
     dirty.add(a);
-    dirty.add(classBucket(l.classId, l.day, l.period));
-    const m = dayBucket(l);
-    removeFrom(this.bySubjectDay, m, l);
-    dirty.add(m);
+    this.dirtyRuleBuckets(l, dirty);
+    removeFrom(this.bySubjectDay, dayBucket(l), l);
   }
 
   private evaluate(dirty: Set<string>): void {

@@ -182,6 +182,33 @@ describe('repair (重排) after a teacher leaves', () => {
     expect((await core.call('timetable/get', { termId })).conflicts).toEqual([]);
   }, 180_000);
 
+  it('after a room closes and an assignment changes, the repair keeps the rooms within capacity and every weekly count', async () => {
+    const rooms = await core.call('timetable/listRooms', {});
+    const lab1 = rooms.find((r) => r.name === '微机室1')!;
+    await core.call('timetable/archiveRoom', { id: lab1.id, archived: true });
+    // 七年级(2)班 gets one more 数学 a week.
+    const sx = db().prepare(`SELECT a.id FROM teaching_assignment a JOIN subject s ON s.id = a.subject_id JOIN class_in_term c ON c.class_id = a.class_id AND c.term_id = a.term_id
+      WHERE a.term_id = ? AND s.code = 'SX' AND c.level = 7 AND c.class_no = 2`).get(termId) as { id: number };
+    db().prepare('UPDATE teaching_assignment SET weekly_periods = weekly_periods + 1 WHERE id = ?').run(sx.id);
+    const { status } = await run({ mode: 'repair' });
+    expect(status.result!.hard).toBe(0);
+    const draft = (await core.call('scheduling/draft', { termId }))!;
+    expect(draft.conflicts).toEqual([]);
+    const it = draft.lessons.filter((l) => l.subjectShort === '信息' || l.roomName?.startsWith('微机室'));
+    expect(it.length).toBeGreaterThan(0);
+    expect(it.every((l) => l.roomName === '微机室2')).toBe(true);
+    expect(draft.lessons.filter((l) => l.assignmentId === sx.id)).toHaveLength((db().prepare('SELECT weekly_periods n FROM teaching_assignment WHERE id = ?').get(sx.id) as { n: number }).n);
+    expect(draft.diff.moved / draft.diff.total).toBeLessThan(0.1);
+    await core.call('scheduling/accept', { termId, draftId: draft.id });
+
+    // With the last 微机室 closed too, 信息科技 has nowhere to go: explained, not searched.
+    await core.call('timetable/archiveRoom', { id: rooms.find((r) => r.name === '微机室2')!.id, archived: true });
+    const check = await core.call('scheduling/check', { termId });
+    expect(check.reasons.find((r) => r.key === 'subjectNoRoom')?.params.subject).toBe('信息科技');
+    await core.call('timetable/archiveRoom', { id: rooms.find((r) => r.name === '微机室2')!.id, archived: false });
+    await core.call('timetable/archiveRoom', { id: lab1.id, archived: false });
+  }, 180_000);
+
   it('an impossible term is explained instead of searched', async () => {
     const t = db().prepare('SELECT teacher_id FROM teaching_assignment WHERE term_id = ? GROUP BY teacher_id ORDER BY SUM(weekly_periods) DESC LIMIT 1').get(termId) as { teacher_id: number };
     await core.call('timetable/unavailableSave', { termId, teacherId: t.teacher_id, slots: [1, 2, 3, 4, 5].flatMap((day) => [1, 2, 3, 4, 5, 6, 7].map((period) => ({ day, period, reason: '外出' }))) });

@@ -85,11 +85,15 @@ describe('ConflictIndex', () => {
     expect(index.lastEvaluated.length).toBeGreaterThan(100);
     const moved = index.lessonAt(3, 1, 2)!;
     index.apply([{ classId: 3, day: 1, period: 2, lesson: null }, { classId: 3, day: 2, period: 2, lesson: moved }]);
-    // The assignment, the teacher's two slots, the class's two cells (fixed events) and its two days of the subject (daily maximum).
-    expect(index.lastEvaluated.sort()).toEqual([
-      `a${moved.assignmentId}`, `t${moved.teacherId}:d1p2`, `t${moved.teacherId}:d2p2`, 'c3:d1p2', 'c3:d2p2',
-      `m3:s${moved.subjectId}:d1`, `m3:s${moved.subjectId}:d2`,
+    expect(index.lastEvaluated.sort()).toEqual([`a${moved.assignmentId}`, `t${moved.teacherId}:d1p2`, `t${moved.teacherId}:d2p2`].sort());
+    // With rules: also the class cell that holds a fixed event and the subject's two days (daily maximum), nothing else.
+    const ruled = new ConflictIndex({ lessons, blocked: [{ classId: 3, day: 2, period: 2, name: '班会' }], dailyMax: [{ classId: 3, subjectId: 1, max: 8 }] });
+    const again = ruled.lessonAt(3, 1, 2)!;
+    ruled.apply([{ classId: 3, day: 1, period: 2, lesson: null }, { classId: 3, day: 2, period: 2, lesson: again }]);
+    expect(ruled.lastEvaluated.sort()).toEqual([
+      `a${again.assignmentId}`, `t${again.teacherId}:d1p2`, `t${again.teacherId}:d2p2`, 'c3:d2p2', 'm3:s1:d1', 'm3:s1:d2',
     ].sort());
+    expect(ruled.list().map((c) => c.id)).toEqual(['fixedEvent:c3:d2p2']);
   });
 
   it('reports a lesson in a fixed event of its class or its teacher, and a subject over its daily maximum', () => {

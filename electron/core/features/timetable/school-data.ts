@@ -9,7 +9,8 @@ import type { RuleChecks } from '../../../../shared/domain/timetable/conflicts';
 import { ruleChecks, type SchoolData } from '../../../../shared/domain/timetable/solver/problem';
 import { loadSettings } from './queries';
 
-export function loadSchoolData(db: Database.Database, termId: number): SchoolData {
+/** `withLessons: false` leaves the current lessons out (the rule checks do not need them). */
+export function loadSchoolData(db: Database.Database, termId: number, opts: { withLessons?: boolean } = {}): SchoolData {
   const settings = loadSettings(db, termId);
   const classes = (db.prepare('SELECT class_id AS id, level, class_no FROM class_in_term WHERE term_id = ? AND active ORDER BY level, class_no')
     .all(termId) as { id: number; level: number; class_no: number }[]).map((c) => ({ id: c.id, grade: c.level, name: className(c.level, c.class_no) }));
@@ -29,7 +30,7 @@ export function loadSchoolData(db: Database.Database, termId: number): SchoolDat
      WHERE g.archived = 0 AND g.school_year_id = (SELECT school_year_id FROM term WHERE id = ?) ORDER BY g.id`)
     .all(termId) as Omit<SchoolData['groups'][number], 'teacherIds'>[])
     .map((g) => ({ ...g, teacherIds: members.filter((m) => m.group_id === g.id).map((m) => m.teacher_id) }));
-  const lessons = (db.prepare('SELECT class_id AS classId, day, period, assignment_id AS assignmentId, room_id AS roomId, locked, combined_key AS combinedKey FROM lesson WHERE term_id = ? ORDER BY class_id, day, period')
+  const lessons = opts.withLessons === false ? [] : (db.prepare('SELECT class_id AS classId, day, period, assignment_id AS assignmentId, room_id AS roomId, locked, combined_key AS combinedKey FROM lesson WHERE term_id = ? ORDER BY class_id, day, period')
     .all(termId) as (Omit<SchoolData['lessons'][number], 'locked'> & { locked: number })[]).map((l) => ({ ...l, locked: l.locked === 1 }));
   return {
     daysPerWeek: settings.daysPerWeek,
@@ -39,8 +40,11 @@ export function loadSchoolData(db: Database.Database, termId: number): SchoolDat
   };
 }
 
-/** What the default rules are made from. */
-export function ruleContext(data: SchoolData): RuleContext {
+/**
+ * What the default rules are made from. `roomSubjectIds`: subjects some room is linked to, closed rooms included
+ * (closing the last 微机室 should not quietly drop the rule that 信息科技 needs one).
+ */
+export function ruleContext(data: SchoolData, roomSubjectIds = data.rooms.flatMap((r) => r.subjectIds)): RuleContext {
   const load = new Map<number, number>();
   for (const a of data.assignments) load.set(a.teacherId, (load.get(a.teacherId) ?? 0) + a.weekly);
   return {
@@ -48,7 +52,7 @@ export function ruleContext(data: SchoolData): RuleContext {
     groups: data.groups.map((g) => ({ id: g.id, kind: g.kind, name: g.name, subjectId: g.subjectId, teacherLoads: g.teacherIds.map((t) => load.get(t) ?? 0) })),
     daysPerWeek: data.daysPerWeek,
     periods: data.periods,
-    roomSubjectIds: [...new Set(data.rooms.flatMap((r) => r.subjectIds))],
+    roomSubjectIds: [...new Set(roomSubjectIds)],
   };
 }
 
@@ -57,7 +61,10 @@ interface RuleRow { id: number; kind: Rule['kind']; scope: Rule['scope']; scope_
 /** The term's saved rules, or the defaults when none are saved (`saved` tells which). */
 export function loadRules(db: Database.Database, termId: number, data: SchoolData = loadSchoolData(db, termId)): { rules: Rule[]; saved: boolean } {
   const rows = db.prepare('SELECT id, kind, scope, scope_id, params, weight, enabled FROM timetable_rule WHERE term_id = ? ORDER BY sort_order, id').all(termId) as RuleRow[];
-  if (!rows.length) return { rules: defaultRules(ruleContext(data)), saved: false };
+  if (!rows.length) {
+    const linked = (db.prepare('SELECT DISTINCT subject_id FROM room_subject').all() as { subject_id: number }[]).map((r) => r.subject_id);
+    return { rules: defaultRules(ruleContext(data, linked)), saved: false };
+  }
   return {
     saved: true,
     rules: rows.map((r) => {
@@ -70,6 +77,6 @@ export function loadRules(db: Database.Database, termId: number, data: SchoolDat
 
 /** The rule checks of the conflict list (fixed events, daily maxima) for a term. */
 export function loadRuleChecks(db: Database.Database, termId: number): RuleChecks {
-  const data = loadSchoolData(db, termId);
+  const data = loadSchoolData(db, termId, { withLessons: false });
   return ruleChecks(data, loadRules(db, termId, data).rules);
 }

@@ -26,6 +26,9 @@ export function explainInfeasible(problem: Problem, meta: ProblemMeta, data: Sch
     return set;
   };
 
+  // 0. A subject that must use a special room when none is open (a room closed).
+  for (const sid of meta.roomless) reasons.push({ key: 'subjectNoRoom', params: { subject: subjectName.get(sid) ?? '' }, refs: [`subject:${sid}`, 'rule:needsRoom'] });
+
   // 1. An activity with no allowed start at all.
   acts.forEach((act) => {
     if (act.fixedSlot >= 0 || allowed[act.allowedId].some((v) => v)) return;

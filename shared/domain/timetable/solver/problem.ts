@@ -45,6 +45,8 @@ export interface ProblemMeta {
   locked: boolean[];
   /** Weekly periods of each assignment the problem places (for the failure explanation and checks). */
   assignments: SchoolData['assignments'];
+  /** Subjects that must be taught in a special room of which none is open (all archived or none linked). */
+  roomless: number[];
 }
 
 /** The class and teacher slots the fixed events of the rules take (班会 for the school or a grade, a group's 教研 half-day). */
@@ -328,7 +330,10 @@ export function buildProblem(data: SchoolData, rules: Rule[], opts: BuildOptions
   };
   return {
     problem,
-    meta: { classIds: data.classes.map((c) => c.id), teacherIds: data.teachers.map((t) => t.id), roomIds, combinedKeys, locked: lockedFlags, assignments: data.assignments },
+    meta: {
+      classIds: data.classes.map((c) => c.id), teacherIds: data.teachers.map((t) => t.id), roomIds, combinedKeys, locked: lockedFlags, assignments: data.assignments,
+      roomless: [...needsRoom].filter((sid) => !data.rooms.some((r) => r.subjectIds.includes(sid)) && data.assignments.some((a) => a.subjectId === sid && a.weekly > 0)),
+    },
   };
 }
 
