@@ -4,6 +4,8 @@ import { FilePayloadSchema, TermOnly, type FilePayload, type ImportIssue } from 
 import { featureContract, method } from './method';
 
 const FetImportSchema = FilePayloadSchema.extend({ termId: z.number().int().positive() });
+/** placements: what of the current timetable the file carries ('all', the default: every placed lesson; 'locked': the locked ones; 'none'). */
+const FetExportSchema = TermOnly.extend({ placements: z.enum(['none', 'locked', 'all']).optional() });
 export interface FetImportPreview {
   fileName: string;
   hasTimetable: boolean;
@@ -27,5 +29,5 @@ export interface FetImportResult { teachersCreated: number; subjectsCreated: num
 export const fetContract = featureContract('fet', {
   'fet/importPreview': method(FetImportSchema).returns<FetImportPreview>(),
   'fet/importCommit': method(FetImportSchema).returns<FetImportResult>(),
-  'fet/export': method(TermOnly).returns<FilePayload>(),
+  'fet/export': method(FetExportSchema).returns<FilePayload>(),
 });

@@ -25,7 +25,7 @@ export const fetHandlers: HandlerMap<FeatureMethod<'fet'>> = {
     return { ...counts, backup };
   },
   'fet/export': (input, ctx) => {
-    const file = exportFet(ctx, input.termId);
+    const file = exportFet(ctx, input.termId, { placements: input.placements ?? 'all' });
     ctx.audit('timetable', 'export', { entityId: input.termId, summary: `导出FET文件 ${file.fileName}` });
     return file;
   },

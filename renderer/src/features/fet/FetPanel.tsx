@@ -3,7 +3,7 @@
  * 确认导入) and 导出为FET文件. Previews write nothing; the commit backs up first and writes in one transaction.
  */
 import { ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FetImportPreview, FetImportResult, ImportIssue } from '../../../../shared/contract';
@@ -76,6 +76,8 @@ export default function FetPanel() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [done, setDone] = useState<FetImportResult | null>(null);
   const [busy, setBusy] = useState<'preview' | 'commit' | 'export' | null>(null);
+  /** What of the current timetable goes into the file: all placed lessons, only the locked ones, or none (FET schedules from scratch). */
+  const [placements, setPlacements] = useState<'all' | 'locked' | 'none'>('all');
   const termId = currentTerm?.id ?? null;
 
   const onFile = async (f: File | undefined) => {
@@ -115,7 +117,7 @@ export default function FetPanel() {
     if (!termId) return;
     setBusy('export');
     try {
-      const f = await api.call('fet/export', { termId });
+      const f = await api.call('fet/export', { termId, placements });
       if (await saveFile(f)) void message.success(t('fet.exported', { file: f.fileName }));
     } catch (e) {
       showError(e);
@@ -191,6 +193,13 @@ export default function FetPanel() {
         </Card>
         <Card size="small" title={t('fet.exportTitle')}>
           <Typography.Paragraph type="secondary">{t('fet.exportHint')}</Typography.Paragraph>
+          <Radio.Group
+            data-testid="fet-placements"
+            value={placements}
+            onChange={(e) => setPlacements(e.target.value as typeof placements)}
+            options={(['all', 'locked', 'none'] as const).map((v) => ({ value: v, label: t(`fet.placements.${v}`) }))}
+            style={{ marginBottom: 8, display: 'flex', flexWrap: 'wrap', rowGap: 4 }}
+          />
           <Button icon={<ExportOutlined />} data-testid="fet-export" disabled={!termId} loading={busy === 'export'} onClick={() => void exportFile()}>
             {t('fet.export')}
           </Button>

@@ -31,16 +31,14 @@ export class Evaluator {
   private readonly classDay: Int16Array;
   /** Groups each teacher belongs to. */
   private readonly teacherGroups: number[][];
-  /** Component costs cached (spread | classDay | teacherDay | group), and their layout. */
+  /** Component costs cached (spread | class | teacherDay | group), and their layout. */
   private readonly comp: Float64Array;
-  private readonly baseClassDay: number;
+  private readonly baseClass: number;
   private readonly baseTeacherDay: number;
   private readonly baseGroup: number;
   private readonly touchedStamp: Int32Array;
   private stamp = 1;
   private touched: number[] = [];
-  /** Per class: the least possible sum of squares of lessons per day (its lessons spread evenly). */
-  private readonly balanceFloor: Float64Array;
   private readonly allowedSets: Uint8Array[];
   hard = 0;
   soft = 0;
@@ -60,19 +58,12 @@ export class Evaluator {
     this.classDay = new Int16Array(p.classCount * this.D);
     this.teacherGroups = Array.from({ length: p.teacherCount }, () => []);
     p.prepGroups.forEach((g, gi) => { for (const t of g.teachers) this.teacherGroups[t].push(gi); });
-    this.baseClassDay = p.classSubjects.length;
-    this.baseTeacherDay = this.baseClassDay + p.classCount * this.D;
+    this.baseClass = p.classSubjects.length;
+    this.baseTeacherDay = this.baseClass + p.classCount;
     this.baseGroup = this.baseTeacherDay + p.teacherCount * this.D;
     this.comp = new Float64Array(this.baseGroup + p.prepGroups.length);
     this.touchedStamp = new Int32Array(this.comp.length);
     this.allowedSets = p.allowed.map((a) => Uint8Array.from(a));
-    const lessonsPerClass = new Float64Array(p.classCount);
-    for (const a of p.activities) for (const c of a.classes) lessonsPerClass[c] += a.length;
-    this.balanceFloor = lessonsPerClass.map((total) => {
-      const q = Math.floor(total / this.D);
-      const r = total - q * this.D;
-      return r * (q + 1) * (q + 1) + (this.D - r) * q * q;
-    });
     // Every component's cost at the empty state (groups start with every slot free).
     for (let i = 0; i < this.comp.length; i++) this.comp[i] = this.componentCost(i);
     this.soft = this.comp.reduce((s, v) => s + v, 0);
@@ -160,7 +151,7 @@ export class Evaluator {
       this.csOcc[cs * D + day]++;
       this.touch(cs);
       this.classDay[act.classes[k] * D + day] += act.length;
-      this.touch(this.baseClassDay + act.classes[k] * D + day);
+      this.touch(this.baseClass + act.classes[k]);
     }
   }
 
@@ -197,7 +188,7 @@ export class Evaluator {
       this.csOcc[cs * D + day]--;
       this.touch(cs);
       this.classDay[act.classes[k] * D + day] -= act.length;
-      this.touch(this.baseClassDay + act.classes[k] * D + day);
+      this.touch(this.baseClass + act.classes[k]);
     }
     this.slot[a] = -1;
     this.room[a] = -1;
@@ -251,14 +242,11 @@ export class Evaluator {
   // ---- component costs ----
 
   private componentCost(i: number): number {
-    if (i < this.baseClassDay) return this.spreadCost(i);
+    if (i < this.baseClass) return this.spreadCost(i);
     if (i < this.baseTeacherDay) {
-      const k = i - this.baseClassDay;
-      const c = Math.floor(k / this.D);
+      const c = i - this.baseClass;
       const w = this.p.classBalanceWeight[c];
-      if (!w) return 0;
-      // The class's squares over all days minus the floor, carried by day 0 (any day change re-costs the whole class).
-      return this.classBalanceDay(c, k - c * this.D) * w;
+      return w ? this.classBalance(c) * w : 0;
     }
     if (i < this.baseGroup) {
       const k = i - this.baseTeacherDay;
@@ -268,10 +256,21 @@ export class Evaluator {
     return this.groupCost(i - this.baseGroup);
   }
 
-  /** A class's uneven days: each day's share of (sum of squares - the even floor), so days add up to the class's excess. */
-  private classBalanceDay(c: number, d: number): number {
-    const n = this.classDay[c * this.D + d];
-    return n * n - this.balanceFloor[c] / this.D;
+  /**
+   * A class's uneven days: the sum of squares of its lessons per day above the least it could be with the lessons
+   * it has placed (spread evenly). Never negative, also for an incomplete timetable.
+   */
+  private classBalance(c: number): number {
+    let total = 0;
+    let squares = 0;
+    for (let d = 0; d < this.D; d++) {
+      const n = this.classDay[c * this.D + d];
+      total += n;
+      squares += n * n;
+    }
+    const q = Math.floor(total / this.D);
+    const r = total - q * this.D;
+    return squares - (r * (q + 1) * (q + 1) + (this.D - r) * q * q);
   }
 
   private spreadCost(cs: number): number {
@@ -365,7 +364,7 @@ export class Evaluator {
     csLessons.forEach((v, i) => { const max = p.classSubjects[Math.floor(i / D)].dailyMax; if (v > max) hard.dailyMax += v - max; });
     for (let i = 0; i < this.comp.length; i++) {
       const v = this.componentCost(i);
-      if (i < this.baseClassDay) soft.spread += v;
+      if (i < this.baseClass) soft.spread += v;
       else if (i < this.baseTeacherDay) soft.classBalance += v;
       else if (i < this.baseGroup) soft.teacherDay += v;
       else soft.prep += v;

@@ -22,6 +22,8 @@ export interface SolveHooks {
 
 /** Late acceptance list length: short lists converged fastest here (sample: soft 120 at 0.6 M moves with 5-50, 1,780 with 600). */
 const HISTORY = 30;
+/** Random moves of a kick when the search is stuck with hard violations. */
+const KICK_MOVES = 12;
 
 export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = {}): SolveResult {
   const now = hooks.now ?? (() => performance.now());
@@ -110,6 +112,64 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
   const expected = () => (bestHard === 0 ? Math.min(opts.maxIterations, lastImprove + opts.patience) : opts.maxIterations);
   const report = () => hooks.onProgress?.({ iterations: iter, ms: now() - t0, hard: bestHard, soft: bestSoft, feasibleMs, expectedIterations: expected() });
 
+  /** The activity to move: one in a violation when there are some (mostly), else any movable one. */
+  const pickActivity = (): number => {
+    if (ev.hard > 0 && conflicted.length && rng.next() < 0.7) {
+      for (let tries = 0; tries < 4; tries++) {
+        const c = conflicted[Math.floor(rng.next() * conflicted.length)];
+        if (ev.inViolation(c)) return c;
+      }
+    }
+    return movable[Math.floor(rng.next() * movable.length)];
+  };
+  let target = -1;
+  let shift = 0;
+  /**
+   * Prepares `a` to start at `s`: whatever it displaces in its classes moves by the opposite shift into the cells
+   * it leaves. False when that does not fit (a fixed lesson in the way, a displaced lesson leaving its day or
+   * splitting a double over a break, or landing on `a`'s new place).
+   */
+  const prepareMove = (a: number, s: number): boolean => {
+    const act = acts[a];
+    const s0 = ev.slot[a];
+    if (s === s0) return false;
+    shift = s0 - s;
+    target = s;
+    displaced.length = 0;
+    for (const c of act.classes) {
+      for (let i = 0; i < act.length; i++) {
+        const d = byClassCell(c, s + i);
+        if (d < 0 || d === a || displaced.includes(d)) continue;
+        if (acts[d].fixedSlot >= 0) return false;
+        displaced.push(d);
+      }
+    }
+    for (const d of displaced) {
+      const ns = ev.slot[d] + shift;
+      const len = acts[d].length;
+      if (ns < 0 || ns + len > S || Math.floor(ns / P) !== Math.floor((ns + len - 1) / P) || !validStart(problem, ns, len)) return false;
+      if (ns < s + act.length && s < ns + len) return false;
+    }
+    return true;
+  };
+  /** Makes the prepared move; `moved`, `oldSlot` and `oldRoom` keep what undoing it needs. */
+  const applyMove = (a: number) => {
+    moved.length = 0; oldSlot.length = 0; oldRoom.length = 0;
+    ev.begin();
+    moved.push(a);
+    for (const d of displaced) moved.push(d);
+    for (const m of moved) {
+      setOwner(m, false);
+      oldSlot.push(ev.slot[m]);
+      oldRoom.push(ev.remove(m));
+    }
+    ev.place(a, target);
+    for (let k = 1; k < moved.length; k++) ev.place(moved[k], oldSlot[k] + shift, oldRoom[k]);
+    ev.commit();
+  };
+  const stuckLimit = Math.max(20_000, 20 * n);
+  let lastKick = 0;
+
   if (movable.length) {
     for (;;) {
       if (iter >= opts.maxIterations) { stopped = 'iterations'; break; }
@@ -124,61 +184,31 @@ export function solve(problem: Problem, opts: SolveOptions, hooks: SolveHooks = 
       iter++;
       sinceImprove++;
 
-      // Pick the activity: in a violation when there are some, else any movable one.
-      let a = -1;
-      if (ev.hard > 0 && conflicted.length && rng.next() < 0.7) {
-        for (let tries = 0; tries < 4; tries++) {
-          const c = conflicted[Math.floor(rng.next() * conflicted.length)];
-          if (ev.inViolation(c)) { a = c; break; }
+      // Stuck with hard violations: kick (a few random moves taken whatever they cost) and forget the history,
+      // so the search leaves the valley instead of circling in it (EEBLJ-Noturno, a full week with many teacher
+      // blocks, stayed at 2 violations for 2 M moves on one seed without this).
+      if (ev.hard > 0 && sinceImprove > stuckLimit && iter - lastKick > stuckLimit) {
+        lastKick = iter;
+        for (let k = 0; k < KICK_MOVES; k++) {
+          const a = pickActivity();
+          const starts = startsOf(a);
+          if (prepareMove(a, starts[Math.floor(rng.next() * starts.length)])) applyMove(a);
+          for (const m of moved) setOwner(m, true);
         }
+        history.fill(ev.cost);
+        continue;
       }
-      if (a < 0) a = movable[Math.floor(rng.next() * movable.length)];
-      const act = acts[a];
-      const starts = startsOf(a);
-      const s = starts[Math.floor(rng.next() * starts.length)];
-      const s0 = ev.slot[a];
-      if (s === s0) continue;
-      const shift = s0 - s;
-      // Whatever `a` displaces in its classes moves by -shift into the cells it leaves.
-      displaced.length = 0;
-      let ok = true;
-      for (const c of act.classes) {
-        for (let i = 0; i < act.length && ok; i++) {
-          const d = byClassCell(c, s + i);
-          if (d < 0 || d === a || displaced.includes(d)) continue;
-          if (acts[d].fixedSlot >= 0) ok = false;
-          else displaced.push(d);
-        }
-      }
-      if (!ok) continue;
-      for (const d of displaced) {
-        const ns = ev.slot[d] + shift;
-        const len = acts[d].length;
-        if (ns < 0 || ns + len > S || Math.floor(ns / P) !== Math.floor((ns + len - 1) / P) || !validStart(problem, ns, len)) { ok = false; break; }
-        // It must land inside the cells `a` leaves' reach, never on top of `a`'s new place.
-        if (ns < s + act.length && s < ns + len) { ok = false; break; }
-      }
-      if (!ok) continue;
 
+      const a = pickActivity();
+      const starts = startsOf(a);
+      if (!prepareMove(a, starts[Math.floor(rng.next() * starts.length)])) continue;
       const before = ev.cost;
-      moved.length = 0; oldSlot.length = 0; oldRoom.length = 0;
-      ev.begin();
-      moved.push(a);
-      for (const d of displaced) moved.push(d);
-      for (const m of moved) {
-        setOwner(m, false);
-        oldSlot.push(ev.slot[m]);
-        oldRoom.push(ev.remove(m));
-      }
-      ev.place(a, s);
-      for (let k = 1; k < moved.length; k++) ev.place(moved[k], oldSlot[k] + shift, oldRoom[k]);
-      ev.commit();
+      applyMove(a);
       const after = ev.cost;
       const h = history[iter % HISTORY];
       if (after <= before || after <= h) {
         for (const m of moved) setOwner(m, true);
-        if (after < before) history[iter % HISTORY] = after;
-        else if (after < h) history[iter % HISTORY] = after;
+        if (after < h) history[iter % HISTORY] = after;
         if (after < bestCost - 1e-9) {
           bestCost = after; bestHard = ev.hard; bestSoft = ev.soft;
           for (let k = 0; k < n; k++) { bestSlots[k] = ev.slot[k]; bestRooms[k] = ev.room[k]; }
