@@ -27,6 +27,10 @@ const inSchool = (at: Date) => dayjs(at).tz(SCHOOL_TZ);
 export function schoolDay(at: Date = new Date()): string {
   return inSchool(at).format('YYYY-MM-DD');
 }
+/** An instant as the school's clock shows it, 'YYYY-MM-DD HH:mm' (when a draft was made, ...). */
+export function schoolDateTime(at: Date | string): string {
+  return inSchool(new Date(at)).format('YYYY-MM-DD HH:mm');
+}
 /** The school's month of an instant (default: now), 'YYYY-MM'. */
 export function schoolMonth(at: Date = new Date()): string {
   return inSchool(at).format('YYYY-MM');

@@ -5,10 +5,10 @@
  */
 import { CheckOutlined, CloseOutlined, FilePdfOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft, Rule, RuleNames, TimetableSettings } from '../../../../shared/contract';
+import { schoolDateTime } from '../../../../shared/domain/dates';
 import { api, saveFile } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { TimetableGrid } from '../../components/timetable';
@@ -51,7 +51,10 @@ export function DraftView({ termId, draft, names, rules, settings, onChanged }: 
     try { await fn(); } catch (e) { showError(e); } finally { setBusy(null); }
   };
   const accept = () => modal.confirm({
-    title: t('scheduling.draft.acceptTitle'), content: t('scheduling.draft.acceptConfirm', { moved: draft.diff.moved, total: draft.diff.total }),
+    title: t('scheduling.draft.acceptTitle'),
+    // A draft that still breaks hard rules can be accepted (to finish by hand in the editor), but not unawares.
+    content: [t('scheduling.draft.acceptConfirm', { moved: draft.diff.moved, total: draft.diff.total }),
+      ...(s.hard > 0 || draft.conflicts.length ? [t('scheduling.draft.acceptWithConflicts', { hard: s.hard, conflicts: draft.conflicts.length })] : [])].join(' '),
     okButtonProps: { 'data-testid': 'sch-accept-ok' } as Record<`data-${string}`, string>,
     onOk: () => run('accept', async () => { const r = await api.call('scheduling/accept', ref); void message.success(t('scheduling.draft.accepted', { lessons: r.lessons })); onChanged(); }),
   });
@@ -75,7 +78,7 @@ export function DraftView({ termId, draft, names, rules, settings, onChanged }: 
   return (
     <>
       <Card size="small" className="sch-card" data-testid="sch-draft-summary"
-        title={<Space wrap size={6}>{t('scheduling.draft.title')}<Tag color="blue">{t(`scheduling.gen.modes.${draft.mode}`)}</Tag><Tag color={open ? 'orange' : 'green'} data-testid="sch-draft-state">{t(`scheduling.draft.states.${draft.state}`)}</Tag><Typography.Text type="secondary" className="sch-small">{t('scheduling.draft.createdAt', { at: dayjs(draft.createdAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text></Space>}
+        title={<Space wrap size={6}>{t('scheduling.draft.title')}<Tag color="blue">{t(`scheduling.gen.modes.${draft.mode}`)}</Tag><Tag color={open ? 'orange' : 'green'} data-testid="sch-draft-state">{t(`scheduling.draft.states.${draft.state}`)}</Tag><Typography.Text type="secondary" className="sch-small">{t('scheduling.draft.createdAt', { at: schoolDateTime(draft.createdAt) })}</Typography.Text></Space>}
         extra={(
           <Space wrap size={6}>
             {open && <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} disabled={!!busy} onClick={accept} data-testid="sch-accept">{t('scheduling.draft.accept')}</Button>}
