@@ -75,6 +75,18 @@ describe('hard constraints, each checked through the conflict engine', () => {
     expect(countsOk(data, lessons)).toBe(true);
   });
 
+  it('keeping every placed lesson generates only the missing ones', () => {
+    const data = smallSchool();
+    const rules = rulesOf(data);
+    const first = generate(data, rules).lessons;
+    // Half of the timetable is there (Monday to Wednesday); the rest is to be placed around it.
+    data.lessons = first.filter((l) => l.day <= 3);
+    const { lessons } = generate(data, rules, { keep: 'placed' }, { seed: 21 });
+    for (const l of data.lessons) expect(lessons.some((x) => x.classId === l.classId && x.day === l.day && x.period === l.period && x.assignmentId === l.assignmentId)).toBe(true);
+    expect(countsOk(data, lessons)).toBe(true);
+    expect(check(data, rules, lessons)).toEqual([]);
+  });
+
   it('fixed events: 班会 for every class and the 教研 half-day of a teaching group', () => {
     const data = smallSchool();
     const rules = rulesOf(data);

@@ -21,6 +21,9 @@ const NEW_PARAMS: Partial<Record<RuleKind, RuleParams>> = {
   combinedClasses: { count: 2, assignmentIds: [] }, spreadWeek: { minDays: 1 }, teacherDailyMax: { max: 4 }, teacherMaxConsecutive: { max: 3 }, teacherWish: { slots: [] },
 };
 
+/** Where the other hard constraints are edited. */
+const ELSEWHERE_LINK = { unavailable: '#/timetable-settings', rooms: '#/timetable-settings', locked: '#/timetable', weekly: '#/assignments' } as const;
+
 export default function RulesTab({ termId, ruleSet, onSaved }: { termId: number; ruleSet: RuleSet; onSaved: (r: RuleSet) => void }) {
   const { t: tt } = useTranslation();
   const t = tt as T;
@@ -118,6 +121,14 @@ export default function RulesTab({ termId, ruleSet, onSaved }: { termId: number;
         <div className="sch-section">
           <Typography.Title level={5} className="sch-section-title">{t('scheduling.rules.hard')}<Typography.Text type="secondary" className="sch-section-hint">{t('scheduling.rules.hardHint')}</Typography.Text></Typography.Title>
           {HARD_RULE_KINDS.map(kindCard)}
+          {/* Hard constraints kept on their own pages since issue 4; the generator honours them all the same. */}
+          <Card size="small" className="sch-card" title={t('scheduling.rules.elsewhere.title')} data-testid="sch-elsewhere">
+            <ul className="sch-elsewhere">
+              {(['unavailable', 'rooms', 'locked', 'weekly'] as const).map((k) => (
+                <li key={k}>{t(`scheduling.rules.elsewhere.${k}`)} <a href={ELSEWHERE_LINK[k]}>{t(`scheduling.rules.elsewhere.${k}Page`)}</a></li>
+              ))}
+            </ul>
+          </Card>
         </div>
         <div className="sch-section">
           <Typography.Title level={5} className="sch-section-title">{t('scheduling.rules.soft')}<Typography.Text type="secondary" className="sch-section-hint">{t('scheduling.rules.softHint')}</Typography.Text></Typography.Title>
