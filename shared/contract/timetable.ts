@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { ArchiveSchema, FilePayloadSchema, ListSchema, TermOnly, type FilePayload, type ImportIssue } from './common';
 import { featureContract, method } from './method';
 import { id, isoDay, period } from './fields';
-import type { RuleChecks } from '../domain/timetable/conflicts';
 
-export type { RuleChecks };
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'badTime');
 const day = z.number().int().min(1, 'badDay').max(6, 'badDay');
@@ -81,6 +79,14 @@ export const LessonInputSchema = z.object({
 });
 export const CellEditSchema = z.object({ classId: id, day, period, lesson: LessonInputSchema.nullable() });
 export type CellEdit = z.input<typeof CellEditSchema>;
+
+/** Checks that come from the timetabling rules (shared/domain/timetable/solver/problem.ts ruleChecks). */
+export interface RuleChecks {
+  /** Fixed events: a class's or a teacher's slot where no lesson may be. */
+  blocked: { classId?: number; teacherId?: number; day: number; period: number; name: string }[];
+  /** At most `max` lessons of the subject a day in the class. */
+  dailyMax: { classId: number; subjectId: number; max: number }[];
+}
 
 export interface TimetableData {
   settings: TimetableSettings;

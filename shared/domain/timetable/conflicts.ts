@@ -13,7 +13,9 @@
  *   fixedEvent:t{teacher}:d{day}p{period}     of the teacher (a teaching group's 教研 half-day); from the 排课规则
  * - dailyMax:m{class}:s{subject}:d{day}       more lessons of a subject in a class's day than the rules allow
  */
-import type { Conflict, ConflictKind } from '../../contract/timetable';
+import type { Conflict, ConflictKind, RuleChecks } from '../../contract/timetable';
+
+export type { RuleChecks };
 
 export interface IndexLesson {
   /** The lesson id (the renderer may use negative ids for lessons not saved yet). */
@@ -34,13 +36,6 @@ export interface IndexLesson {
 export interface IndexRoom { id: number; capacity: number; name?: string }
 export interface IndexUnavailable { teacherId: number; day: number; period: number }
 export interface IndexAssignment { id: number; weeklyPeriods: number; classId?: number; teacherId?: number; subjectId?: number }
-/** Checks that come from the timetabling rules (shared/domain/timetable/solver/problem.ts ruleChecks). */
-export interface RuleChecks {
-  /** Fixed events: a class's or a teacher's slot where no lesson may be. */
-  blocked: { classId?: number; teacherId?: number; day: number; period: number; name: string }[];
-  /** At most `max` lessons of the subject a day in the class. */
-  dailyMax: { classId: number; subjectId: number; max: number }[];
-}
 export interface IndexInput extends Partial<RuleChecks> {
   lessons: IndexLesson[];
   rooms?: IndexRoom[];
