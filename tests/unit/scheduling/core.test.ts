@@ -50,6 +50,18 @@ describe('the sample timetable', () => {
     const pe = tt.lessons.filter((l) => l.subjectName === '体育与健康');
     expect(pe.filter((l) => l.period === 5 || l.period === 1)).toEqual([]);
   });
+
+  it('prints the fixed events: 班会 in the class timetable, the 教研 half-day in a member\'s teacher timetable', async () => {
+    const cell = (doc: string, day: number, period: number) => (new RegExp(`data-day="${day}" data-period="${period}">(.*?)</td>`).exec(doc)?.[1] ?? '').replace(/<[^>]+>/g, '');
+    const cls = (await core.call('reports/html', { reportId: 'class-timetables', params: { termId } })).html;
+    expect(cell(cls, 5, 8)).toBe('班会');
+    const rules = (await core.call('scheduling/getRules', { termId })).rules;
+    const research = rules.find((r) => r.kind === 'fixedEvent' && r.scope === 'group')!;
+    const member = db().prepare('SELECT teacher_id FROM teaching_group_member WHERE group_id = ? AND teacher_id IN (SELECT teacher_id FROM teaching_assignment WHERE term_id = ?) LIMIT 1')
+      .get(research.scopeId, termId) as { teacher_id: number };
+    const teacher = (await core.call('reports/html', { reportId: 'teacher-timetables', params: { termId, teacherIds: [member.teacher_id] } })).html;
+    for (const p of research.params.periods!) expect(cell(teacher, research.params.day!, p)).toBe('教研活动');
+  });
 });
 
 describe('rules', () => {

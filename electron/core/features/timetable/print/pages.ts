@@ -9,6 +9,7 @@ import { loadHeader, type ReportHeaderData, type ReportParams } from '../../../p
 import { documentShell, esc, producedLine, reportTitle, schoolHeader } from '../../../platform/report/layout';
 import { groupBy, loadTimetable, slotKey, timesFor, type TtClass, type TtLesson } from './data';
 import { type CellItem, TIMETABLE_GRID_CSS, timetablePage, weekGrid } from './grid';
+import { loadRuleChecks } from '../school-data';
 
 export const CLASS_TIMETABLES_TITLE = '班级课程表';
 export const TEACHER_TIMETABLES_TITLE = '教师课程表';
@@ -52,7 +53,22 @@ function bySlot<T extends { day: number; period: number }>(rows: T[]): Map<strin
 // ---------- 班级课程表 ----------
 
 export interface ClassTimetablesData extends TimetableBase {
-  classes: (TtClass & { lessons: TtLesson[] })[];
+  /** events: the fixed events (班会...) of the 排课规则 at the class's free slots, by slotKey. */
+  classes: (TtClass & { lessons: TtLesson[]; events: Map<string, string> })[];
+}
+
+/** Fixed events of the 排课规则 per class or per teacher (a group's 教研 half-day), by slotKey, for the printouts. */
+function eventsBy(ctx: CoreContext, termId: number | undefined, who: 'classId' | 'teacherId'): Map<number, Map<string, string>> {
+  const out = new Map<number, Map<string, string>>();
+  if (termId === undefined) return out;
+  for (const b of loadRuleChecks(ctx.db, termId).blocked) {
+    const id = b[who];
+    if (id == null) continue;
+    let m = out.get(id);
+    if (!m) { m = new Map(); out.set(id, m); }
+    m.set(slotKey(b.day, b.period), b.name);
+  }
+  return out;
 }
 
 export function loadClassTimetables(ctx: CoreContext, params: ReportParams): ClassTimetablesData {
@@ -61,7 +77,8 @@ export function loadClassTimetables(ctx: CoreContext, params: ReportParams): Cla
   const wantLevels = params.gradeLevels ? new Set(params.gradeLevels) : null;
   const classes = base.classes.filter((c) => (!wantIds || wantIds.has(c.id)) && (!wantLevels || wantLevels.has(c.level)));
   const byClass = groupBy(base.lessons, (l) => l.classId);
-  return { ...base, classes: classes.map((c) => ({ ...c, lessons: byClass.get(c.id) ?? [] })) };
+  const events = eventsBy(ctx, base.header.term?.id, 'classId');
+  return { ...base, classes: classes.map((c) => ({ ...c, lessons: byClass.get(c.id) ?? [], events: events.get(c.id) ?? new Map<string, string>() })) };
 }
 
 export function renderClassTimetables(data: ClassTimetablesData): string {
@@ -73,11 +90,16 @@ export function renderClassTimetables(data: ClassTimetablesData): string {
     const grid = weekGrid({
       settings,
       timeLabel: (no) => times.get(no) ?? '',
-      items: (day, period) => (slots.get(slotKey(day, period)) ?? []).map((l): CellItem => ({
-        main: l.subjectName.length > 4 ? l.subjectShort : l.subjectName,
-        sub: l.teacherName,
-        room: l.roomName,
-      })),
+      items: (day, period) => {
+        const here = slots.get(slotKey(day, period)) ?? [];
+        const event = c.events.get(slotKey(day, period));
+        if (!here.length && event) return [{ main: event }];
+        return here.map((l): CellItem => ({
+          main: l.subjectName.length > 4 ? l.subjectShort : l.subjectName,
+          sub: l.teacherName,
+          room: l.roomName,
+        }));
+      },
     });
     return timetablePage({
       header: schoolHeader(header.schoolName, header.term?.label ?? null),
@@ -92,7 +114,11 @@ export function renderClassTimetables(data: ClassTimetablesData): string {
 
 // ---------- 教师课程表 ----------
 
-export interface TeacherPage { id: number; name: string; subjects: string[]; weekly: number; lessons: (TtLesson & { className: string; level: number })[] }
+export interface TeacherPage {
+  id: number; name: string; subjects: string[]; weekly: number; lessons: (TtLesson & { className: string; level: number })[];
+  /** The teacher's fixed events (a teaching group's 教研 half-day), by slotKey. */
+  events: Map<string, string>;
+}
 export interface TeacherTimetablesData extends TimetableBase { teachers: TeacherPage[] }
 
 export function loadTeacherTimetables(ctx: CoreContext, params: ReportParams): TeacherTimetablesData {
@@ -103,8 +129,10 @@ export function loadTeacherTimetables(ctx: CoreContext, params: ReportParams): T
     `SELECT t.id, COALESCE(s.sort_order, 999) AS so FROM teacher t LEFT JOIN subject s ON s.id = t.subject_id`,
   ).all() as { id: number; so: number }[]).map((r) => [r.id, r.so]));
   const byTeacher = groupBy(base.lessons.filter((l) => classOf.has(l.classId) && (!want || want.has(l.teacherId))), (l) => l.teacherId);
+  const events = eventsBy(ctx, base.header.term?.id, 'teacherId');
   const teachers: TeacherPage[] = [...byTeacher.entries()].map(([id, ls]) => ({
     id,
+    events: events.get(id) ?? new Map<string, string>(),
     name: ls[0].teacherName,
     subjects: [...new Set(ls.map((l) => l.subjectName))],
     // A combined lesson (合班课) is one period for the teacher however many classes sit in it.
@@ -126,6 +154,8 @@ export function renderTeacherTimetables(data: TeacherTimetablesData): string {
       timeLabel: (no) => times.get(no) ?? '',
       items: (day, period) => {
         const here = slots.get(slotKey(day, period)) ?? [];
+        const event = t.events.get(slotKey(day, period));
+        if (!here.length && event) return [{ main: event }];
         // Classes of one combined lesson share a cell line: 七(1)班 七(2)班 体育.
         return [...groupBy(here, (l) => l.subjectName).values()].map((ls): CellItem => ({
           dense: ls.length > 2,
