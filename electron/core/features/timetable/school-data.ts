@@ -75,8 +75,13 @@ export function loadRules(db: Database.Database, termId: number, data: SchoolDat
   };
 }
 
-/** The rule checks of the conflict list (fixed events, daily maxima) for a term. */
+/**
+ * The rule checks of the conflict list and the printouts (fixed events, daily maxima) for a term: from its saved
+ * rules only. The defaults guide a generation, but a school that never saved rules (one upgraded from before
+ * issue 13, or that timetables by hand) does not see conflicts or 班会 cells for rules it never set.
+ */
 export function loadRuleChecks(db: Database.Database, termId: number): RuleChecks {
+  if (!db.prepare('SELECT 1 FROM timetable_rule WHERE term_id = ? LIMIT 1').get(termId)) return { blocked: [], dailyMax: [] };
   const data = loadSchoolData(db, termId, { withLessons: false });
   return ruleChecks(data, loadRules(db, termId, data).rules);
 }
