@@ -12,6 +12,8 @@ import type { Core } from '../../../electron/core/app';
 import type { GenerateResult, JobStatus, Rule } from '../../../shared/contract';
 import { createChromiumPdfPort } from '../../../electron/server/pdf-chromium';
 import { closeTempCore, openTempCore } from '../../helpers/core';
+import { checkWithConflictEngine } from '../../../electron/core/features/scheduling/drafts';
+import { loadSchoolData } from '../../../electron/core/features/timetable/school-data';
 
 let core: Core;
 let dir: string;
@@ -116,6 +118,10 @@ describe('generating', () => {
     expect(draft.diff.total).toBe(before.length);
     expect(draft.diff.moved).toBeGreaterThan(0);
     expect(draft.diff.byClass.reduce((n, c) => n + c.moved, 0)).toBe(draft.diff.moved);
+    // The draft's check includes the rules it was made under (the defaults here, not saved): a lesson moved into 班会 is caught.
+    const data = loadSchoolData(db(), termId);
+    const moved = draft.lessons.map((l, i) => ({ ...l, roomId: null, combinedKey: null, ...(i === 0 ? { day: 5, period: 8 } : {}) }));
+    expect(checkWithConflictEngine(db(), termId, data, moved).map((c) => c.kind)).toContain('fixedEvent');
     expect(lessonsNow()).toEqual(before); // a draft changes nothing
 
     await core.call('scheduling/accept', { termId, draftId: draft.id });

@@ -8,10 +8,10 @@ import type Database from 'better-sqlite3';
 import type { Draft, DraftDiff, LessonChange } from '../../../../shared/contract';
 import { GenerateSchema } from '../../../../shared/contract';
 import { ConflictIndex } from '../../../../shared/domain/timetable/conflicts';
-import type { GeneratedLesson, SchoolData } from '../../../../shared/domain/timetable/solver/problem';
+import { ruleChecks, type GeneratedLesson, type SchoolData } from '../../../../shared/domain/timetable/solver/problem';
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../platform/context';
-import { loadSchoolData } from '../timetable/service';
+import { loadRules, loadSchoolData } from '../timetable/service';
 
 interface DraftRow { id: number; term_id: number; mode: 'generate' | 'repair'; options: string; lessons: string; summary: string; state: Draft['state']; before: string | null; created_at: string }
 
@@ -92,7 +92,7 @@ export function loadDraft(ctx: CoreContext, termId: number): Draft | null {
     options: GenerateSchema.parse(JSON.parse(row.options)),
     summary: JSON.parse(row.summary) as Draft['summary'],
     diff: diffLessons(data, before, lessons),
-    conflicts: checkWithConflictEngine(db, data, lessons),
+    conflicts: checkWithConflictEngine(db, termId, data, lessons),
     lessons: lessons.map((l) => {
       const a = names.assignment.get(l.assignmentId);
       return { classId: l.classId, day: l.day, period: l.period, assignmentId: l.assignmentId, subjectShort: a?.short ?? '', teacherName: a?.teacher ?? '', roomName: l.roomId != null ? names.room.get(l.roomId) ?? null : null, locked: l.locked };
@@ -110,7 +110,7 @@ function lessonNames(db: Database.Database, data: SchoolData) {
 }
 
 /** The existing conflict engine's verdict on a set of lessons (the editor shows the same list). */
-export function checkWithConflictEngine(db: Database.Database, data: SchoolData, lessons: GeneratedLesson[]) {
+export function checkWithConflictEngine(db: Database.Database, termId: number, data: SchoolData, lessons: GeneratedLesson[]) {
   const byId = new Map(data.assignments.map((a) => [a.id, a]));
   const cls = new Map(data.classes.map((c) => [c.id, c.name]));
   const teacher = new Map(data.teachers.map((t) => [t.id, t.name]));
@@ -122,6 +122,8 @@ export function checkWithConflictEngine(db: Database.Database, data: SchoolData,
     rooms: db.prepare('SELECT id, capacity, name FROM room').all() as { id: number; capacity: number; name: string }[],
     unavailable: data.unavailable,
     assignments: data.assignments.map((a) => ({ id: a.id, weeklyPeriods: a.weekly })),
+    // The rules the generator honours (saved, or the defaults): fixed events and daily maxima too.
+    ...ruleChecks(data, loadRules(db, termId, data).rules),
   });
   return index.list();
 }
