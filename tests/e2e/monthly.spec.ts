@@ -65,7 +65,8 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   // A teacher with at least two lessons that day, and an observer who is someone else.
   const byTeacher = new Map<number, Lesson[]>();
   for (const l of tt.lessons.filter((x) => x.day === day)) byTeacher.set(l.teacherId, [...(byTeacher.get(l.teacherId) ?? []), l]);
-  const unique = (name: string) => tt.lessons.filter((l) => l.teacherName !== name && pinyinInitials(l.teacherName) === pinyinInitials(name)).length === 0;
+  // A teacher the quick search finds alone: no other name with the same initials or containing this one (郑泽 / 郑泽言).
+  const unique = (name: string) => tt.lessons.filter((l) => l.teacherName !== name && (pinyinInitials(l.teacherName) === pinyinInitials(name) || l.teacherName.includes(name))).length === 0;
   const [observedId, theirLessons] = [...byTeacher].filter(([, ls]) => ls.length >= 2 && unique(ls[0].teacherName)).sort((a, b) => b[1].length - a[1].length)[0];
   const lesson = theirLessons.sort((a, b) => a.period - b.period)[1];
   const observed = lesson.teacherName;
