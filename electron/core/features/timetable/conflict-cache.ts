@@ -3,7 +3,7 @@
  * 排课规则 (fixed events, a subject's daily maximum) as well as clashes, unavailable times and room capacity.
  */
 import type Database from 'better-sqlite3';
-import type { Lesson } from '../../../../shared/contract';
+import type { Lesson, RuleChecks } from '../../../../shared/contract';
 import { ConflictIndex } from '../../../../shared/domain/timetable/conflicts';
 import { listLessons, toIndexLesson } from './queries';
 import { loadRuleChecks } from './school-data';
@@ -18,9 +18,9 @@ function changeStamp(db: Database.Database): number {
   return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
-export function buildIndex(db: Database.Database, termId: number, lessons: Lesson[] = listLessons(db, termId)): ConflictIndex {
+export function buildIndex(db: Database.Database, termId: number, lessons: Lesson[] = listLessons(db, termId), checks: RuleChecks = loadRuleChecks(db, termId)): ConflictIndex {
   return new ConflictIndex({
-    ...loadRuleChecks(db, termId),
+    ...checks,
     lessons: lessons.map(toIndexLesson),
     rooms: db.prepare('SELECT id, capacity, name FROM room').all() as { id: number; capacity: number; name: string }[],
     unavailable: db.prepare('SELECT teacher_id AS teacherId, day, period FROM teacher_unavailable WHERE term_id = ?').all(termId) as { teacherId: number; day: number; period: number }[],
@@ -33,13 +33,13 @@ export function buildIndex(db: Database.Database, termId: number, lessons: Lesso
  * The term's conflict index, rebuilt when anything was written since it was last brought up to date (correctness
  * first: the stamp is the connection's total change count, so a write by any other handler invalidates it).
  */
-export function conflictIndex(db: Database.Database, termId: number, lessons?: Lesson[]): ConflictIndex {
+export function conflictIndex(db: Database.Database, termId: number, lessons?: Lesson[], checks?: RuleChecks): ConflictIndex {
   let perDb = caches.get(db);
   if (!perDb) { perDb = new Map(); caches.set(db, perDb); }
   const stamp = changeStamp(db);
   const hit = perDb.get(termId);
   if (hit && hit.stamp === stamp) return hit.index;
-  const index = buildIndex(db, termId, lessons);
+  const index = buildIndex(db, termId, lessons, checks);
   perDb.set(termId, { index, stamp });
   return index;
 }

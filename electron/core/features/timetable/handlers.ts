@@ -289,11 +289,13 @@ export const timetableHandlers: HandlerMap<'timetable/getSettings' | 'timetable/
     const { db } = ctx;
     requireTerm(db, termId);
     const lessons = listLessons(db, termId);
+    // Loaded once: the index (when it has to be rebuilt) and the editor's own index both use them.
+    const ruleChecks = loadRuleChecks(db, termId);
     return {
       settings: loadSettings(db, termId),
       lessons,
-      conflicts: conflictIndex(db, termId, lessons).list(),
-      ruleChecks: loadRuleChecks(db, termId),
+      conflicts: conflictIndex(db, termId, lessons, ruleChecks).list(),
+      ruleChecks,
       unavailable: listUnavailable(db, termId),
       rooms: listRooms(db),
     };

@@ -19,10 +19,17 @@ export function explainInfeasible(problem: Problem, meta: ProblemMeta, data: Sch
   const subjectName = new Map(data.subjects.map((s) => [s.id, s.name]));
   const allowed = problem.allowed;
   /** Slots (not start slots) an activity could cover: any slot of an allowed start. */
+  // Activities share their allowed rows: one coverage per (row, length).
+  const coverage = new Map<string, Uint8Array>();
   const coverable = (a: number) => {
-    const set = new Uint8Array(S);
     const act = acts[a];
-    allowed[act.allowedId].forEach((v, s) => { if (v) for (let i = 0; i < act.length; i++) set[s + i] = 1; });
+    const key = `${act.allowedId}:${act.length}`;
+    let set = coverage.get(key);
+    if (!set) {
+      set = new Uint8Array(S);
+      for (let s = 0; s < S; s++) if (allowed[act.allowedId][s]) for (let i = 0; i < act.length; i++) set[s + i] = 1;
+      coverage.set(key, set);
+    }
     return set;
   };
 
@@ -77,8 +84,10 @@ export function explainInfeasible(problem: Problem, meta: ProblemMeta, data: Sch
   }
 
   // 4. A subject's daily maximum times the days it can be taught is below its weekly lessons.
+  const byCs = new Map<number, number[]>();
+  problem.activityCs.forEach((list, a) => { for (const i of list) byCs.set(i, [...(byCs.get(i) ?? []), a]); });
   problem.classSubjects.forEach((cs, i) => {
-    const list = acts.map((_, a) => a).filter((a) => problem.activityCs[a].includes(i));
+    const list = byCs.get(i) ?? [];
     const weekly = list.reduce((n, a) => n + acts[a].length, 0);
     const days = new Set<number>();
     for (const a of list) coverable(a).forEach((v, s) => { if (v) days.add(Math.floor(s / P)); });
