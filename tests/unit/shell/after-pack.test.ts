@@ -15,11 +15,11 @@ describe('afterPack fuses', () => {
 
   it('flips RunAsNode, NODE_OPTIONS and --inspect off and asar integrity/asar-only on, on the packed exe', async () => {
     const flipFuses = vi.fn(async () => 0);
-    const context = { appOutDir: 'C:\\release\\win-unpacked', electronPlatformName: 'win32', packager: { appInfo: { productFilename: '教务台账' } } };
+    const context = { appOutDir: 'C:\\release\\win-unpacked', electronPlatformName: 'win32', packager: { appInfo: { productFilename: 'JiaowuDesk' } } };
     await afterPack(context, { flipFuses, FuseVersion, FuseV1Options });
     expect(flipFuses).toHaveBeenCalledTimes(1);
     const [exe, config] = flipFuses.mock.calls[0] as unknown as [string, Record<string, unknown>];
-    expect(exe).toBe(path.join('C:\\release\\win-unpacked', '教务台账.exe'));
+    expect(exe).toBe(path.join('C:\\release\\win-unpacked', 'JiaowuDesk.exe'));
     expect(config).toMatchObject({
       version: FuseVersion.V1,
       [FuseV1Options.RunAsNode]: false,

@@ -9,22 +9,44 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArchiveTarget, ArchiveTargets } from '../../../../shared/contract';
 
-function windowsDrives(): Promise<ArchiveTarget[]> {
-  const script = 'Get-CimInstance Win32_LogicalDisk -Filter "DriveType=2" | Select-Object DeviceID,VolumeName,FreeSpace,Size | ConvertTo-Json -Compress';
+/** Win32_LogicalDisk.DriveType: 2 removable (USB sticks, card readers), 3 local fixed disk. */
+export type WindowsDriveType = 2 | 3;
+
+/**
+ * PowerShell's JSON of Win32_LogicalDisk rows as targets: one row comes as an object, several as an array;
+ * drives without a medium (an empty card reader) have no size and are left out. Anything unreadable: none.
+ */
+export function parseWindowsDrives(stdout: string): ArchiveTarget[] {
+  if (!stdout.trim()) return [];
+  try {
+    const raw = JSON.parse(stdout) as unknown;
+    const list = (Array.isArray(raw) ? raw : [raw]) as { DeviceID?: string; VolumeName?: string | null; FreeSpace?: number | null; Size?: number | null }[];
+    return list.filter((d) => d && typeof d.DeviceID === 'string' && d.Size).map((d) => ({
+      path: `${d.DeviceID}\\`, label: d.VolumeName || 'U 盘', freeBytes: Number(d.FreeSpace ?? 0), totalBytes: Number(d.Size ?? 0), removable: true,
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs a PowerShell command and returns what it printed, '' if it failed. Windows PowerShell writes to a pipe in
+ * the console's code page (GBK on a Chinese PC), so a volume named 教务资料 would arrive garbled: UTF-8 is asked
+ * for first.
+ */
+export function powerShell(command: string, timeoutMs = 8000): Promise<string> {
+  const script = `[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; ${command}`;
   return new Promise((resolve) => {
-    execFile('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { timeout: 8000, windowsHide: true }, (err, stdout) => {
-      if (err || !stdout.trim()) return resolve([]);
-      try {
-        const raw = JSON.parse(stdout) as unknown;
-        const list = (Array.isArray(raw) ? raw : [raw]) as { DeviceID: string; VolumeName: string | null; FreeSpace: number | null; Size: number | null }[];
-        resolve(list.filter((d) => d.Size).map((d) => ({
-          path: `${d.DeviceID}\\`, label: d.VolumeName || 'U 盘', freeBytes: Number(d.FreeSpace ?? 0), totalBytes: Number(d.Size ?? 0), removable: true,
-        })));
-      } catch {
-        resolve([]);
-      }
+    execFile('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { timeout: timeoutMs, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
+      resolve(err ? '' : stdout);
     });
   });
+}
+
+/** The drives of one type, read through PowerShell (wmic is gone from Windows 11); [] if that fails. */
+export async function windowsDrives(driveType: WindowsDriveType = 2): Promise<ArchiveTarget[]> {
+  const out = await powerShell(`Get-CimInstance Win32_LogicalDisk -Filter "DriveType=${driveType}" | Select-Object DeviceID,VolumeName,FreeSpace,Size | ConvertTo-Json -Compress`);
+  return parseWindowsDrives(out).map((d) => ({ ...d, removable: driveType === 2 }));
 }
 
 function mountedFolders(): ArchiveTarget[] {

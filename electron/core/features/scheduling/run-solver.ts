@@ -1,7 +1,8 @@
 /**
  * Runs the search in a worker thread: progress comes back as messages, stopping sets a shared flag the search
  * polls (it then returns its best so far). From source (tsx, vitest) the worker is the .ts file loaded through
- * tsx; in a build it is solver-worker.cjs beside the bundle.
+ * tsx; in a build it is solver-worker.cjs beside the bundle, whose text is handed to the worker (eval), so
+ * it runs from inside app.asar too: only native .node files are unpacked (electron-builder.yml asarUnpack).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +10,9 @@ import { Worker } from 'node:worker_threads';
 import type { Problem, SolveOptions, SolveProgress, SolveResult } from '../../../../shared/domain/timetable/solver/model';
 
 function workerFile(): { file: string; fromSource?: boolean } {
-  // Packaged, the worker script is unpacked beside the asar archive (electron-builder.yml asarUnpack).
-  for (const dir of [__dirname.replace(/app\.asar([\\/]|$)/, 'app.asar.unpacked$1'), __dirname]) {
-    const built = path.join(dir, 'solver-worker.cjs');
-    if (fs.existsSync(built)) return { file: built };
-  }
+  // Electron's fs reads inside app.asar; a Worker given a path there could not load it, so the text is passed.
+  const built = path.join(__dirname, 'solver-worker.cjs');
+  if (fs.existsSync(built)) return { file: built };
   const source = path.join(__dirname, 'solver-worker.ts');
   if (fs.existsSync(source)) return { file: source, fromSource: true };
   throw new Error(`solver worker not found near ${__dirname}`);
@@ -27,7 +26,7 @@ export function runSolver(problem: Problem, options: SolveOptions, opts: { signa
   // From source the worker registers tsx's require hook first (a loader flag is not passed on to worker threads).
   const worker = fromSource
     ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true, workerData })
-    : new Worker(file, { workerData });
+    : new Worker(fs.readFileSync(file, 'utf8'), { eval: true, workerData });
   const onAbort = () => Atomics.store(flag, 0, 1);
   if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener('abort', onAbort);
