@@ -9,6 +9,9 @@
  * JIAOWU_REQUIRE_ELECTRON=1 (the GitHub workflow), where a missing binary is a failure.
  * JIAOWU_ELECTRON_E2E=later makes it a no-op, for workflows that run `npm test` first and the suite as its
  * own step. Extra arguments go to Playwright.
+ *
+ * `--dry-run`: without Electron, the same tests against browser mode with a stand-in bridge
+ * (tests/electron/fixtures.ts), to check the suite's page flows on a machine that has no binary.
  */
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +20,15 @@ import { ensureRenderer, root } from './lib/renderer-build.mjs';
 import { ensureElectronSqlite, installedElectron } from './start.mjs';
 
 const required = process.env.JIAOWU_REQUIRE_ELECTRON === '1';
+const args = process.argv.slice(2);
+const cli = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+const playwright = (env) => spawnSync(process.execPath, [cli, 'test', '-c', 'playwright.electron.config.ts', ...args.filter((a) => a !== '--dry-run')], { cwd: root, stdio: 'inherit', env }).status ?? 1;
+
+if (args.includes('--dry-run')) {
+  console.log('Electron 测试试运行（浏览器模式，模拟桥接）/ Electron suite dry run: browser mode with a stand-in bridge; the Electron parts skip');
+  ensureRenderer();
+  process.exit(playwright({ ...process.env, JIAOWU_ELECTRON_DRY_RUN: '1' }));
+}
 
 if (process.env.JIAOWU_ELECTRON_E2E === 'later') {
   console.log('Electron 端到端测试在单独的步骤中运行 / Electron end-to-end suite: runs in its own step (JIAOWU_ELECTRON_E2E=later)');
@@ -42,8 +54,7 @@ if (!binding) {
   process.exit(1);
 }
 
-const cli = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 const env = { ...process.env, JIAOWU_ELECTRON_PATH: electronPath, JIAOWU_SQLITE_BINDING: binding };
 delete env.ELECTRON_RUN_AS_NODE;
-const r = spawnSync(process.execPath, [cli, 'test', '-c', 'playwright.electron.config.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
-process.exit(r.status ?? 1);
+delete env.JIAOWU_ELECTRON_DRY_RUN;
+process.exit(playwright(env));

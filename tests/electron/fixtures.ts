@@ -8,15 +8,23 @@
  *
  * Native dialogs cannot be clicked by a test: the save and folder dialogs are replaced in the main process
  * (dialog.showSaveDialog / showOpenDialog) with answers the test chooses, right before the click that opens one.
+ *
+ * Dry run (JIAOWU_ELECTRON_DRY_RUN=1, `npm run test:electron -- --dry-run`): for machines without the binary.
+ * The same tests drive browser mode's server in Debian's Chromium with a stand-in window.jiaowu that forwards
+ * to the HTTP API and writes saved files where the test's dialog answer says. It checks the suite's page flows
+ * and file checks; the Electron parts (main process, preload, printToPDF, the security rules) need the real run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron as electron, chromium, test as base, expect, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { findChromium } from '../../electron/server/pdf-chromium';
+import { startServer, type RunningServer } from '../../electron/server/server';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SCREENS = path.resolve(ROOT, 'test-results/screens/electron');
 export const ELECTRON_PATH = process.env.JIAOWU_ELECTRON_PATH ?? '';
+export const DRY_RUN = process.env.JIAOWU_ELECTRON_DRY_RUN === '1';
 export const SKIP_REASON = 'Electron 程序不存在 / the Electron binary is missing: run the suite with `npm run test:electron`';
 
 interface Fixtures {
@@ -32,12 +40,12 @@ export const test = base.extend<Fixtures>({
     fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   },
   desk: async ({ dataDir }, use, testInfo) => {
-    test.skip(!ELECTRON_PATH, SKIP_REASON);
-    const desk = await Desk.launch(dataDir);
+    test.skip(!ELECTRON_PATH && !DRY_RUN, SKIP_REASON);
+    const desk = ELECTRON_PATH && !DRY_RUN ? await Desk.launch(dataDir) : await Desk.dryRun(dataDir);
     try {
       await use(desk);
     } finally {
-      if (testInfo.status !== testInfo.expectedStatus) await desk.shot(`failed-${testInfo.title.slice(0, 40)}`).catch(() => undefined);
+      if (testInfo.status !== testInfo.expectedStatus) await desk.shot(`failed-${testInfo.title.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => undefined);
       await desk.close();
     }
   },
@@ -47,12 +55,63 @@ export { expect };
 /** Contract results as they cross the preload bridge. */
 interface Wire<T> { ok: boolean; data?: T; error?: { code: string; key: string } }
 
+/** What the dry run's stand-in dialogs answer next (set by answerNextSave / answerNextFolder). */
+interface DryRun { server: RunningServer; browser: Browser; next: { save: string | null; folder: string | null } }
+
 export class Desk {
-  /** Uncaught errors of the renderer and failed IPC calls seen since launch: a test ends with none. */
+  /** Uncaught errors of the renderer seen since launch: a test ends with none. */
   readonly pageErrors: string[] = [];
 
-  private constructor(readonly app: ElectronApplication, readonly win: Page, readonly dataDir: string) {
+  private constructor(private readonly electronApp: ElectronApplication | null, readonly win: Page, readonly dataDir: string, private readonly dry: DryRun | null = null) {
     win.on('pageerror', (e) => this.pageErrors.push(e.message));
+  }
+
+  /** True in a dry run (browser mode with a stand-in bridge): tests of Electron itself skip. */
+  get dryRun(): boolean {
+    return this.dry !== null;
+  }
+
+  /** The Electron application (main process); only in a real run. */
+  get app(): ElectronApplication {
+    if (!this.electronApp) throw new Error('no Electron application in a dry run');
+    return this.electronApp;
+  }
+
+  static async dryRun(dataDir: string): Promise<Desk> {
+    const server = await startServer({ dataDir, rendererDir: path.join(ROOT, 'dist/renderer') });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || findChromium() || undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const dry: DryRun = { server, browser, next: { save: null, folder: null } };
+    await page.exposeFunction('__jwSave', (fileName: string, dataBase64: string) => {
+      const target = dry.next.save;
+      dry.next.save = null;
+      if (!target) return null;
+      fs.writeFileSync(target, Buffer.from(dataBase64, 'base64'));
+      return target;
+    });
+    await page.exposeFunction('__jwFolder', () => {
+      const d = dry.next.folder;
+      dry.next.folder = null;
+      return d;
+    });
+    // The stand-in preload: the bridge's shape (shared/contract/bridge.ts) over browser mode's HTTP API.
+    await page.addInitScript(`(() => {
+      const token = ${JSON.stringify(server.token)};
+      window.jiaowu = {
+        isElectron: true,
+        call: (method, input) => fetch('/api/' + method, { method: 'POST', headers: { 'content-type': 'application/json', 'x-jiaowu-token': token }, body: JSON.stringify(input ?? {}) }).then((r) => r.json()),
+        saveFile: (f) => window.__jwSave(f.fileName, f.dataBase64),
+        chooseFolder: () => window.__jwFolder(),
+        printHtml: async () => false,
+        openPath: async () => false,
+        onMenuCommand: () => () => undefined,
+      };
+    })()`);
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    return new Desk(null, page, dataDir, dry);
   }
 
   static async launch(dataDir: string): Promise<Desk> {
@@ -79,7 +138,11 @@ export class Desk {
   }
 
   async close(): Promise<void> {
-    await this.app.close().catch(() => undefined);
+    if (this.electronApp) await this.electronApp.close().catch(() => undefined);
+    if (this.dry) {
+      await this.dry.browser.close().catch(() => undefined);
+      await this.dry.server.close().catch(() => undefined);
+    }
   }
 
   async shot(name: string): Promise<void> {
@@ -115,6 +178,10 @@ export class Desk {
   /** The next save dialog answers `file` (the app then writes there), as a clerk choosing a path would. */
   async answerNextSave(file: string): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (this.dry) {
+      this.dry.next.save = file;
+      return;
+    }
     await this.app.evaluate(({ dialog }, f) => {
       const real = dialog.showSaveDialog;
       dialog.showSaveDialog = (async () => {
@@ -127,6 +194,10 @@ export class Desk {
   /** The next folder dialog answers `dir`. */
   async answerNextFolder(dir: string): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
+    if (this.dry) {
+      this.dry.next.folder = dir;
+      return;
+    }
     await this.app.evaluate(({ dialog }, d) => {
       const real = dialog.showOpenDialog;
       dialog.showOpenDialog = (async () => {
