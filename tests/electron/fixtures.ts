@@ -121,7 +121,9 @@ export class Desk {
     const extra = process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [];
     const app = await electron.launch({
       executablePath: ELECTRON_PATH,
-      args: [...extra, ROOT, `--data-dir=${dataDir}`],
+      // Its own Chromium profile (window state, the single-instance lock) beside the data: a clerk's running
+      // copy of the app on the same PC neither blocks the test nor is touched by it.
+      args: [...extra, `--user-data-dir=${path.join(path.dirname(dataDir), 'profile')}`, ROOT, `--data-dir=${dataDir}`],
       cwd: ROOT,
       env,
       timeout: 90_000,
