@@ -17,7 +17,7 @@ import { openTempCore, tempDir } from '../../helpers/core';
 describe('data folder argument', () => {
   it('defaults to <appData>/JiaowuDesk and honours --data-dir in both spellings', () => {
     expect(resolveDataDir(['electron', '.'], '/home/u/AppData/Roaming')).toBe(path.join('/home/u/AppData/Roaming', 'JiaowuDesk'));
-    expect(resolveDataDir(['app.exe', '--data-dir', '/tmp/教务 数据'], '/x')).toBe('/tmp/教务 数据');
+    expect(resolveDataDir(['app.exe', '--data-dir', '/tmp/教务 数据'], '/x')).toBe(path.resolve('/tmp/教务 数据')); // D:\tmp\… on Windows
     expect(dataDirArg(['app.exe', '--data-dir=rel/dir'], '/base')).toBe(path.resolve('/base', 'rel/dir'));
     expect(dataDirArg(['app.exe', '--data-dir', '--inspect'])).toBeNull();
   });

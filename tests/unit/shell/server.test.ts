@@ -66,7 +66,7 @@ describe('browser-mode server', () => {
   });
 
   it('parses the command line', () => {
-    expect(parseArgs(['--data-dir', '/tmp/x', '--port', '4000', '--demo'])).toEqual({ dataDir: '/tmp/x', port: 4000, demo: true });
+    expect(parseArgs(['--data-dir', '/tmp/x', '--port', '4000', '--demo'])).toEqual({ dataDir: path.resolve('/tmp/x'), port: 4000, demo: true });
     expect(() => parseArgs(['--port', 'abc'])).toThrow();
     expect(() => parseArgs(['--bogus'])).toThrow();
   });
