@@ -60,12 +60,14 @@ describe('the built bundles (dist-electron)', () => {
     server = spawn(process.execPath, [path.resolve('dist-electron/server.cjs'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
+      let err = '';
+      server.stderr!.on('data', (d: Buffer) => { err += d.toString('utf8'); });
       server.stdout!.on('data', (d: Buffer) => {
         out += d.toString('utf8');
         const m = /ready at (http:\/\/[^/\s]+)\/\?token=(\w+)/.exec(out);
         if (m) resolve(m[0]);
       });
-      server.on('exit', (code) => reject(new Error(`server.cjs exited with ${code}: ${out}`)));
+      server.on('exit', (code) => reject(new Error(`server.cjs exited with ${code}: ${out}${err}`)));
     });
     const m = /ready at (http:\/\/[^/\s]+)\/\?token=(\w+)/.exec(line)!;
     [base, token] = [m[1], m[2]];
