@@ -72,9 +72,14 @@ describe('the built bundles (dist-electron)', () => {
     const m = /ready at (http:\/\/[^/\s]+)\/\?token=(\w+)/.exec(line)!;
     [base, token] = [m[1], m[2]];
   }, 120_000);
-  afterAll(() => {
-    server?.kill();
-    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  afterAll(async () => {
+    // Windows will not delete a database file a process still holds open: wait for the server to be gone.
+    if (server && server.exitCode === null) {
+      const gone = new Promise((r) => server.once('exit', r));
+      server.kill();
+      await gone;
+    }
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
