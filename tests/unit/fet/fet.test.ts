@@ -3,7 +3,7 @@
  * place, never copied into the repository), hand-made files for the mapping rules, export -> import round trip,
  * and, when FET's command line tool is installed, that fet-cl opens the exported file.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,12 +14,11 @@ import { readFet } from '../../../electron/core/features/fet/model';
 import { decodeXmlBytes, parseXml, XmlSyntaxError } from '../../../electron/core/features/fet/xml';
 import { isHardKind, type FetImportPreview } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
+import { FET_EXAMPLES, toolsOk } from '../../helpers/system-tools';
 
-const EXAMPLES = '/usr/share/doc/fet-data/examples';
-const hasFetData = fs.existsSync(EXAMPLES);
-if (!hasFetData) console.warn(`[fet.test] ${EXAMPLES} is missing: install Debian's fet-data package to run the real-file tests.`);
-const hasFetCl = spawnSync('fet-cl', ['--version'], { encoding: 'utf8' }).status !== null;
-if (!hasFetCl) console.warn('[fet.test] fet-cl not found: install Debian\'s fet package to check that FET opens exported files.');
+const EXAMPLES = FET_EXAMPLES;
+const hasFetData = toolsOk('tests/unit/fet/fet.test.ts', ['fet-data'], 'the tests on real FET files are skipped');
+const hasFetCl = toolsOk('tests/unit/fet/fet.test.ts', ['fet-cl'], 'the check that FET opens exported files is skipped');
 
 /** Real example files, chosen to cover old (5.x, forks) and new (6.x) formats, timetables and modes. */
 const REAL = {

@@ -13,6 +13,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { composePdf } from '../../../electron/core/platform/report/compose';
 import type { PdfPort } from '../../../electron/core/platform/report/pdf-port';
 import { createChromiumPdfPort } from '../../../electron/server/pdf-chromium';
+import { toolsOk } from '../../helpers/system-tools';
+
+const canReadPdf = toolsOk('tests/unit/reports/compose.test.ts', ['pdftotext', 'pdfinfo', 'pdftoppm']);
 
 let port: PdfPort;
 let dir: string;
@@ -39,7 +42,7 @@ function outline(doc: PDFDocument): [number, string][] {
   return out;
 }
 
-it('merges, keeps orientation, numbers continuously from the second page, and bookmarks by part > indicator > evidence', async () => {
+it.skipIf(!canReadPdf)('merges, keeps orientation, numbers continuously from the second page, and bookmarks by part > indicator > evidence', async () => {
   const cover = await port.htmlToPdf(page('封面'), { paper: 'A4', landscape: false });
   const table = await port.htmlToPdf(page('课程开设情况统计表', 2), { paper: 'A4', landscape: true });
   const plan = await port.htmlToPdf(page('课程实施方案', 3), { paper: 'A4', landscape: false });
@@ -91,7 +94,7 @@ function wordAt(file: string, word: string, sideways = false, pageNo = 1): { x: 
   return { x: Number(w[1]) / pw, y: Number(w[2]) / ph };
 }
 
-it('draws a scan with /Rotate as a reader shows it: sideways pages turn landscape, the corner mark stays in its corner', async () => {
+it.skipIf(!canReadPdf)('draws a scan with /Rotate as a reader shows it: sideways pages turn landscape, the corner mark stays in its corner', async () => {
   const { StandardFonts, degrees } = await import('pdf-lib');
   for (const turn of [90, 180, 270]) {
     const src = await PDFDocument.create();

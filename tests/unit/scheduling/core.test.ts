@@ -14,6 +14,9 @@ import { createChromiumPdfPort } from '../../../electron/server/pdf-chromium';
 import { closeTempCore, openTempCore } from '../../helpers/core';
 import { checkWithConflictEngine } from '../../../electron/core/features/scheduling/drafts';
 import { loadSchoolData } from '../../../electron/core/features/timetable/school-data';
+import { toolsOk } from '../../helpers/system-tools';
+
+const canReadPdf = toolsOk('tests/unit/scheduling/core.test.ts', ['pdftotext', 'pdfinfo']);
 
 let core: Core;
 let dir: string;
@@ -188,17 +191,19 @@ describe('repair (重排) after a teacher leaves', () => {
     const pdf = await core.call('scheduling/changeNotices', { termId, draftId: draft.id });
     const file = path.join(dir, pdf.fileName);
     fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-    expect(pages).toBe(draft.diff.byTeacher.length + draft.diff.byClass.length);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('课表调整通知');
-    const change = draft.diff.changes.find((c) => c.teacherId === other.teacher_id && c.from && c.to)!;
-    expect(text).toContain(`${change.teacherName} 老师`);
-    if (process.env.SHOW_NOTICES) console.log(text);
-    // The teacher's row: class, subject, from, to, as the diff says.
-    const re = (x: string) => x.replace(/[()]/g, '\\$&');
-    const day = (d: number) => `星期${'一二三四五六'[d - 1]}`;
-    expect(text).toMatch(new RegExp(`${re(change.className)}\\s+${re(change.subjectName)}\\s+${day(change.from!.day)}第${change.from!.period}节\\s+${day(change.to!.day)}第${change.to!.period}节`));
+    if (canReadPdf) { // the printed notices read back (skipped, with its line, where poppler is not installed)
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      expect(pages).toBe(draft.diff.byTeacher.length + draft.diff.byClass.length);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('课表调整通知');
+      const change = draft.diff.changes.find((c) => c.teacherId === other.teacher_id && c.from && c.to)!;
+      expect(text).toContain(`${change.teacherName} 老师`);
+      if (process.env.SHOW_NOTICES) console.log(text);
+      // The teacher's row: class, subject, from, to, as the diff says.
+      const re = (x: string) => x.replace(/[()]/g, '\\$&');
+      const day = (d: number) => `星期${'一二三四五六'[d - 1]}`;
+      expect(text).toMatch(new RegExp(`${re(change.className)}\\s+${re(change.subjectName)}\\s+${day(change.from!.day)}第${change.from!.period}节\\s+${day(change.to!.day)}第${change.to!.period}节`));
+    }
 
     await core.call('scheduling/accept', { termId, draftId: draft.id });
     expect((await core.call('timetable/get', { termId })).conflicts).toEqual([]);

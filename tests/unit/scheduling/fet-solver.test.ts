@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../../electron/core/app';
-import { fetSolutionLessons, hasFetCl, solveWithFet } from '../../../electron/core/features/fet/fet-cl';
+import { fetSolutionLessons, solveWithFet } from '../../../electron/core/features/fet/fet-cl';
 import { readFet } from '../../../electron/core/features/fet/model';
 import { childrenNamed, child, childText, decodeXmlBytes, parseXml } from '../../../electron/core/features/fet/xml';
 import { loadRules, loadSchoolData } from '../../../electron/core/features/scheduling/service';
@@ -19,11 +19,11 @@ import { buildProblem, solutionLessons } from '../../../shared/domain/timetable/
 import { scoreLessons } from '../../../shared/domain/timetable/solver/score';
 import { solve } from '../../../shared/domain/timetable/solver/search';
 import { check, countsOk } from './fixture';
+import { FET_EXAMPLES, toolsOk } from '../../helpers/system-tools';
 
-const EXAMPLES = '/usr/share/doc/fet-data/examples';
-const hasFetData = fs.existsSync(EXAMPLES);
-const fetCl = hasFetCl();
-if (!fetCl) console.warn('[fet-solver.test] fet-cl not found: FET solving of the export is skipped.');
+const EXAMPLES = FET_EXAMPLES;
+const hasFetData = toolsOk('tests/unit/scheduling/fet-solver.test.ts', ['fet-data'], 'the FET examples are not solved');
+const fetCl = toolsOk('tests/unit/scheduling/fet-solver.test.ts', ['fet-cl'], 'FET solving of the export is skipped');
 
 let dir: string;
 let core: Core;
