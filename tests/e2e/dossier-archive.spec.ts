@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DossierOutput, InspectionSummary } from '../../shared/contract';
 import { expect, SCREENS, test } from './fixtures';
+import { toolsOk } from '../helpers/system-tools';
+
+const canReadPdf = toolsOk('tests/e2e/dossier-archive.spec.ts', ['pdftotext', 'pdfinfo', 'pdftoppm']);
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -60,16 +63,18 @@ test('an inspection dossier from the readiness view to the composed PDF', async 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ds-download').first().click()]);
   const pdf = testInfo.outputPath('dossier.pdf');
   await dl.saveAs(pdf);
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-  expect(pages).toBe(out.files[0].pages);
-  expect(pdfText(pdf, 1).replace(/\s+/g, '')).toContain('迎检资料');
-  expect(pdfText(pdf, 2).replace(/\s+/g, '')).toContain('目录');
-  const divider = out.catalogue.find((e) => e.title.startsWith('一-1'))!;
-  const dividerText = pdfText(pdf, divider.page + 1);
-  expect(dividerText).toContain('我校专任教师学历全部达标');
-  expect(dividerText.replace(/\s+/g, '')).toContain(`第${divider.page}页共${pages - 1}页`);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(SCREENS, 'ds-05-cover-catalogue')]);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(divider.page + 1), '-l', String(divider.page + 1), pdf, path.join(SCREENS, 'ds-06-divider')]);
+  if (canReadPdf) { // the PDF read back with poppler; skipped, with its line, where it is not installed
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBe(out.files[0].pages);
+    expect(pdfText(pdf, 1).replace(/\s+/g, '')).toContain('迎检资料');
+    expect(pdfText(pdf, 2).replace(/\s+/g, '')).toContain('目录');
+    const divider = out.catalogue.find((e) => e.title.startsWith('一-1'))!;
+    const dividerText = pdfText(pdf, divider.page + 1);
+    expect(dividerText).toContain('我校专任教师学历全部达标');
+    expect(dividerText.replace(/\s+/g, '')).toContain(`第${divider.page}页共${pages - 1}页`);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(SCREENS, 'ds-05-cover-catalogue')]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(divider.page + 1), '-l', String(divider.page + 1), pdf, path.join(SCREENS, 'ds-06-divider')]);
+  }
 });
 
 test('the whole data archived to a folder, checked, and the encrypted option', async ({ app, page }) => {

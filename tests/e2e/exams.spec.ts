@@ -11,6 +11,9 @@ import ExcelJS from 'exceljs';
 import type { Grade, SchoolClass, Student, Subject } from '../../shared/contract';
 import type { Exam, ScoreSheet } from '../../shared/contract';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
+import { toolsOk } from '../helpers/system-tools';
+
+const canReadPdf = toolsOk('tests/e2e/exams.spec.ts', ['pdftotext', 'pdftoppm']);
 
 /** Picks options of an antd Select by their text. */
 async function pick(app: AppPage, testId: string, labels: string[]): Promise<void> {
@@ -151,13 +154,15 @@ test('exam for grade 7, import with an error then corrected, analysis average, q
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exam-print-pdf').click()]);
   const pdf = testInfo.outputPath('质量分析报告.pdf');
   await download.saveAs(pdf);
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const flat = text.replace(/\s+/g, '');
-  expect(flat).toContain('平均分');
-  expect(flat).toContain(c1.name);
-  for (const r of rows.slice(0, 20)) expect(flat).not.toContain(r.name);
-  fs.mkdirSync(SCREENS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(SCREENS, 'ex-09-report')]);
+  if (canReadPdf) { // the report read back with poppler; skipped, with its line, where it is not installed
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('平均分');
+    expect(flat).toContain(c1.name);
+    for (const r of rows.slice(0, 20)) expect(flat).not.toContain(r.name);
+    fs.mkdirSync(SCREENS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(SCREENS, 'ex-09-report')]);
+  }
 
   // ---- settings: enabling rank lists warns and shows the rank-list button ----
   await page.getByTestId('exam-tab-settings').click();
@@ -171,7 +176,9 @@ test('exam for grade 7, import with an error then corrected, analysis average, q
   const [rankDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exam-print-rank').click()]);
   const rankPdf = testInfo.outputPath('名次表.pdf');
   await rankDl.saveAs(rankPdf);
-  expect(execFileSync('pdftotext', [rankPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('内部资料不得公开');
+  if (canReadPdf) { // the rank list read back with poppler; skipped, with its line, where it is not installed
+    expect(execFileSync('pdftotext', [rankPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('内部资料不得公开');
+  }
 
   // The report as editable Word.
   const [docDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exam-print-docx').click()]);

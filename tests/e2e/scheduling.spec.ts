@@ -7,6 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import type { Draft, TimetableData } from '../../shared/contract';
 import { expect, test } from './fixtures';
+import { toolsOk } from '../helpers/system-tools';
+
+const canReadPdf = toolsOk('tests/e2e/scheduling.spec.ts', ['pdftotext']);
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -70,12 +73,14 @@ test('rules, generate with progress, the draft, accept, print, undo; English', a
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tv-print-class-timetables').click()]);
   const pdf = testInfo.outputPath('班级课表.pdf');
   await download.saveAs(pdf);
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const first = tt.lessons.find((l) => l.day === 1 && l.period === 1)!;
-  expect(text).toContain(first.className);
-  expect(text).toContain(first.teacherName);
-  const teacherNames = new Set(draft.lessons.map((l) => l.teacherName));
-  expect([...teacherNames].filter((n) => text.includes(n)).length).toBeGreaterThan(teacherNames.size / 2);
+  if (canReadPdf) { // the printout read back with poppler; skipped, with its line, where it is not installed
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const first = tt.lessons.find((l) => l.day === 1 && l.period === 1)!;
+    expect(text).toContain(first.className);
+    expect(text).toContain(first.teacherName);
+    const teacherNames = new Set(draft.lessons.map((l) => l.teacherName));
+    expect([...teacherNames].filter((n) => text.includes(n)).length).toBeGreaterThan(teacherNames.size / 2);
+  }
 
   // ---- undo ----
   await app.go('#/scheduling');

@@ -11,6 +11,9 @@ import type { Exam } from '../../shared/contract';
 import type { RateReport, StrugglingFile, StrugglingFileRow } from '../../shared/contract';
 import { maskName } from '../../shared/domain/mask';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
+import { toolsOk } from '../helpers/system-tools';
+
+const canReadPdf = toolsOk('tests/e2e/struggling.spec.ts', ['pdftotext', 'pdftoppm']);
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -105,12 +108,14 @@ test('open a file, add tutoring, mark it transformed, print the roster and the f
   const [fileDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sf-print-file').click()]);
   const filePdf = testInfo.outputPath('一生一案.pdf');
   await fileDl.saveAs(filePdf);
-  const fileText = pdfText(filePdf).replace(/\s+/g, '');
-  expect(fileText).toContain(file.studentName);
-  expect(fileText).toContain(sensitiveNote.replace(/\s+/g, ''));
-  expect(fileText).toContain('分数应用题专项练习');
-  fs.mkdirSync(SCREENS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', filePdf, path.join(SCREENS, 'sf-07-file-pdf')]);
+  if (canReadPdf) { // the file read back with poppler; skipped, with its line, where it is not installed
+    const fileText = pdfText(filePdf).replace(/\s+/g, '');
+    expect(fileText).toContain(file.studentName);
+    expect(fileText).toContain(sensitiveNote.replace(/\s+/g, ''));
+    expect(fileText).toContain('分数应用题专项练习');
+    fs.mkdirSync(SCREENS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', filePdf, path.join(SCREENS, 'sf-07-file-pdf')]);
+  }
   await page.locator('.ant-drawer-close').click();
   await expect(page.getByTestId('sf-file')).toBeHidden();
 
@@ -128,10 +133,12 @@ test('open a file, add tutoring, mark it transformed, print the roster and the f
   const [rosterDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sf-roster-pdf').click()]);
   const rosterPdf = testInfo.outputPath('学困生名册.pdf');
   await rosterDl.saveAs(rosterPdf);
-  const roster = pdfText(rosterPdf);
-  expect(roster).toContain(maskName(file.studentName));
-  expect(roster).not.toContain(file.studentName);
-  expect(roster).not.toContain(sensitiveNote);
+  if (canReadPdf) { // the roster read back with poppler; skipped, with its line, where it is not installed
+    const roster = pdfText(rosterPdf);
+    expect(roster).toContain(maskName(file.studentName));
+    expect(roster).not.toContain(file.studentName);
+    expect(roster).not.toContain(sensitiveNote);
+  }
 
   // The switch warns and prints full names.
   await page.getByTestId('sf-print-roster').click();
@@ -140,7 +147,9 @@ test('open a file, add tutoring, mark it transformed, print the roster and the f
   const [fullDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sf-roster-pdf').click()]);
   const fullPdf = testInfo.outputPath('学困生名册-完整.pdf');
   await fullDl.saveAs(fullPdf);
-  expect(pdfText(fullPdf)).toContain(file.studentName);
+  if (canReadPdf) { // the full roster read back with poppler; skipped, with its line, where it is not installed
+    expect(pdfText(fullPdf)).toContain(file.studentName);
+  }
 
   // ---- purge dialog: nobody has left in the sample, so nothing to purge ----
   await page.getByTestId('sf-purge').click();

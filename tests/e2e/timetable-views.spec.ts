@@ -10,6 +10,9 @@ import type { AppStatus, Assignment, SchoolClass, Term } from '../../shared/cont
 import type { Lesson, TaughtRow, TimetableData } from '../../shared/contract';
 import { pinyinInitials } from '../../shared/domain/pinyin';
 import { SCREENS, expect, test, type AppPage } from './fixtures';
+import { toolsOk } from '../helpers/system-tools';
+
+const canReadPdf = toolsOk('tests/e2e/timetable-views.spec.ts', ['pdftotext', 'pdfinfo', 'pdftoppm']);
 
 /**
  * The sample school may come without a timetable; then place every assignment greedily (no teacher or class
@@ -162,13 +165,15 @@ test('master grid, teacher timetable, a cancelled lesson, and all class timetabl
   await expect(page.getByTestId('tv-pages-class-timetables')).toContainText(`共 ${classes.length} 页`);
   await expect(page.getByTestId('tv-print-class-timetables')).toBeEnabled();
   await app.shot('tv-07-print');
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(classes.length);
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  expect(text).toContain(classes[0].name);
-  expect(text).toContain(first.teacherName);
-  fs.mkdirSync(SCREENS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENS, 'tv-08-class-timetable-page')]);
+  if (canReadPdf) { // the class timetables read back with poppler; skipped, with its line, where it is not installed
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(classes.length);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(classes[0].name);
+    expect(text).toContain(first.teacherName);
+    fs.mkdirSync(SCREENS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENS, 'tv-08-class-timetable-page')]);
+  }
 
   // ---- Excel: export the class layout, import it back through preview -> confirm ----
   const [xdl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tv-export-classes').click()]);

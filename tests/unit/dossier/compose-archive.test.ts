@@ -21,11 +21,8 @@ import ExcelJS from 'exceljs';
 import { toolsOk } from '../../helpers/system-tools';
 
 const canReadPdf = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['pdftotext', 'pdfinfo']);
-
 const canOpenOffice = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['soffice']);
-
 const canValidate = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['python3']);
-
 const canRun7zip = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['7zz']);
 
 let core: Core;
@@ -229,7 +226,8 @@ describe('the archive to USB', () => {
     expect(audit).not.toContain('Jw-2026-secret');
   });
 
-  it('refuses a relative or climbing target and a restore from anything but an intact whole-data bag', async () => {
+  // Uses the bags the tests above wrote (and checked with the validator): skipped with them.
+  it.skipIf(!canValidate)('refuses a relative or climbing target and a restore from anything but an intact whole-data bag', async () => {
     await expect(core.call('archive/start', { kind: 'data', target: 'U盘' })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: ['target'] }] });
     await expect(core.call('archive/check', { path: `${stick}/../..` })).rejects.toMatchObject({ key: 'archivePathDotDot' });
     const dossierBag = path.join(stick, fs.readdirSync(stick).find((n) => n.includes('迎检资料') && !n.endsWith('.zip'))!);
@@ -280,7 +278,7 @@ describe('the archive to USB', () => {
     }
   });
 
-  it('refuses a whole-data archive written by a newer version', async () => {
+  it.skipIf(!canValidate)('refuses a whole-data archive written by a newer version', async () => {
     const bag = path.join(stick, fs.readdirSync(stick).find((n) => n.includes('全部数据'))!);
     const copy = path.join(work, 'newer');
     fs.cpSync(bag, copy, { recursive: true });

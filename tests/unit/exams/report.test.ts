@@ -16,7 +16,6 @@ import { seedExamSchool, type ExamSeed } from './fixture';
 import { toolsOk } from '../../helpers/system-tools';
 
 const canReadPdf = toolsOk('tests/unit/exams/report.test.ts', ['pdftotext', 'pdftoppm']);
-
 const canOpenWord = toolsOk('tests/unit/exams/report.test.ts', ['soffice', 'pdftotext', 'pdftoppm', 'unzip']);
 
 const PAGES_DIR = path.resolve('test-results/exam-report');

@@ -17,7 +17,6 @@ import type { MonthlySheets } from '../../../shared/contract';
 import { toolsOk } from '../../helpers/system-tools';
 
 const canReadPdf = toolsOk('tests/unit/monthly-check/reports-core.test.ts', ['pdftotext', 'pdfinfo', 'pdftoppm']);
-
 const canOpenOffice = toolsOk('tests/unit/monthly-check/reports-core.test.ts', ['soffice']);
 
 const PAGES_DIR = path.resolve('test-results/routine-pages');

@@ -22,9 +22,7 @@ import { createChromiumPdfPort } from '../../../electron/server/pdf-chromium';
 import { toolsOk } from '../../helpers/system-tools';
 
 const canReadPdf = toolsOk('tests/unit/monthly-check/reports.test.ts', ['pdftotext', 'pdfinfo', 'pdftoppm']);
-
 const canOpenOffice = toolsOk('tests/unit/monthly-check/reports.test.ts', ['soffice']);
-
 const canOpenWord = toolsOk('tests/unit/monthly-check/reports.test.ts', ['soffice', 'unzip', 'pdftotext', 'pdfinfo', 'pdftoppm']);
 
 const PAGES_DIR = path.resolve('test-results/routine-pages');
