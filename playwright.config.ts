@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './electron/server/pdf-chromium';
 
-// E2E against browser mode in Debian's Chromium (Playwright's own browser download is not available here).
+// E2E against browser mode in the machine's own Chromium-family browser (Playwright's browser download is not
+// available offline): CHROMIUM_PATH, else Debian's /usr/bin/chromium, Chrome or Edge where they usually live
+// (Chrome on the Windows workflow's runner), found the way browser mode's PDF engine finds it.
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
@@ -17,7 +20,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: findChromium() ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

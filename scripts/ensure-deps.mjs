@@ -55,7 +55,15 @@ function hasCjkFont() {
 }
 
 function ensureSystemPackages() {
-  if (process.platform !== 'linux') return; // Windows/macOS: the tests that need these tools say so and skip
+  if (process.platform !== 'linux') {
+    // Windows/macOS: nothing is installed; the parts of the tests that need a missing tool skip with a line.
+    const lookup = (tool) => (process.platform === 'win32'
+      ? spawnSync('where', [tool], { stdio: 'ignore', windowsHide: true }).status === 0
+      : which(tool));
+    const absent = TOOLS.filter(([tool]) => tool !== 'chromium' && !lookup(tool)).map(([tool]) => tool);
+    if (absent.length) console.log(`测试工具缺失，相关检查将跳过 / not installed here, the checks that need them skip: ${absent.join(', ')}`);
+    return;
+  }
   const missing = TOOLS.filter(([tool]) => !which(tool)).map(([tool]) => tool);
   if (!hasCjkFont()) missing.push('fonts-noto-cjk');
   if (missing.length === 0) return;
