@@ -145,7 +145,8 @@ describe('manual backup folder', () => {
     await expect(core.call('backup/createManual', { dir: path.join(usb, 'not', 'there') })).rejects.toMatchObject({ key: 'backupDirMissing' });
     expect(fs.existsSync(path.join(usb, 'not'))).toBe(false);
     await expect(core.call('backup/createManual', { dir: ok.file })).rejects.toMatchObject({ key: 'backupDirNotFolder' });
-    if (process.getuid?.() !== 0) { // root writes anywhere
+    // A read-only folder: root writes anywhere, and Windows ignores POSIX modes on folders (read-only there is an ACL).
+    if (process.platform !== 'win32' && process.getuid?.() !== 0) {
       const ro = fs.mkdtempSync(path.join(tempDir(), 'ro-'));
       fs.chmodSync(ro, 0o500);
       await expect(core.call('backup/createManual', { dir: ro })).rejects.toMatchObject({ key: 'folderNotWritable' });
