@@ -27,6 +27,8 @@ describe('the drive listing (PowerShell Win32_LogicalDisk JSON)', () => {
 
   it('answers no drive for empty or unreadable output', () => {
     for (const out of ['', '  \r\n', 'Get-CimInstance : Access denied', '{"Size":5}', 'null']) expect(parseWindowsDrives(out)).toEqual([]);
+    // A byte-order mark before the JSON, as some PowerShell set-ups print, is not an error.
+    expect(parseWindowsDrives('\uFEFF{"DeviceID":"F:","VolumeName":"U盘","FreeSpace":1,"Size":2}\r\n')).toHaveLength(1);
   });
 });
 

@@ -17,9 +17,10 @@ export type WindowsDriveType = 2 | 3;
  * drives without a medium (an empty card reader) have no size and are left out. Anything unreadable: none.
  */
 export function parseWindowsDrives(stdout: string): ArchiveTarget[] {
-  if (!stdout.trim()) return [];
+  const text = stdout.replace(/^\uFEFF/, '').trim();
+  if (!text) return [];
   try {
-    const raw = JSON.parse(stdout) as unknown;
+    const raw = JSON.parse(text) as unknown;
     const list = (Array.isArray(raw) ? raw : [raw]) as { DeviceID?: string; VolumeName?: string | null; FreeSpace?: number | null; Size?: number | null }[];
     return list.filter((d) => d && typeof d.DeviceID === 'string' && d.Size).map((d) => ({
       path: `${d.DeviceID}\\`, label: d.VolumeName || 'U 盘', freeBytes: Number(d.FreeSpace ?? 0), totalBytes: Number(d.Size ?? 0), removable: true,
@@ -35,10 +36,11 @@ export function parseWindowsDrives(stdout: string): ArchiveTarget[] {
  * for first.
  */
 export function powerShell(command: string, timeoutMs = 8000): Promise<string> {
-  const script = `[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; ${command}`;
+  // UTF-8 without a byte-order mark (.NET's Encoding.UTF8 would put one before the output).
+  const script = `[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false; ${command}`;
   return new Promise((resolve) => {
     execFile('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { timeout: timeoutMs, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
-      resolve(err ? '' : stdout);
+      resolve(err ? '' : stdout.replace(/^\uFEFF/, ''));
     });
   });
 }
