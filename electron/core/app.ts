@@ -225,7 +225,7 @@ export class Core {
   }
 
   private async dailyBackupIfDue(): Promise<void> {
-    const today = this.now().toDateString();
+    const today = schoolDay(this.now());
     if (!this.dailyBackups || !this.db || this.dailyCheckedOn === today) return;
     // An empty database (no school yet) is not worth a backup, and its backup must not push a good one of
     // the same day out of the retention rule.
@@ -318,7 +318,7 @@ export class Core {
     if (this.state !== 'ok' && !RECOVERY_METHODS.has(method)) {
       throw new AppError(this.state === 'newer' ? 'DB_NEWER' : 'DB_DAMAGED', this.problem?.key ?? 'dbDamaged', this.problem?.params);
     }
-    if (this.state === 'ok' && this.dailyCheckedOn !== this.now().toDateString() && this.status().hasSchool) await this.dailyBackupIfDue();
+    if (this.state === 'ok' && this.dailyCheckedOn !== schoolDay(this.now()) && this.status().hasSchool) await this.dailyBackupIfDue();
     const own = this.ownHandler(method, parsed.data);
     if (own) return (await own) as Output<M>;
     const h = HANDLERS.get(method);

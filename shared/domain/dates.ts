@@ -27,9 +27,18 @@ const inSchool = (at: Date) => dayjs(at).tz(SCHOOL_TZ);
 export function schoolDay(at: Date = new Date()): string {
   return inSchool(at).format('YYYY-MM-DD');
 }
-/** An instant as the school's clock shows it, 'YYYY-MM-DD HH:mm' (when a draft was made, ...). */
-export function schoolDateTime(at: Date | string): string {
-  return inSchool(new Date(at)).format('YYYY-MM-DD HH:mm');
+/** An instant as the school's clock shows it, 'YYYY-MM-DD HH:mm' (when a draft was made, ...), or with seconds. */
+export function schoolDateTime(at: Date | string, withSeconds = false): string {
+  return inSchool(new Date(at)).format(withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm');
+}
+/** An instant as 'YYYYMMDD-HHmmss-SSS' on the school's clock: file names that sort by time (backups). */
+export function schoolTimestamp(at: Date = new Date()): string {
+  return inSchool(at).format('YYYYMMDD-HHmmss-SSS');
+}
+/** The instant a schoolTimestamp's parts stand for ('YYYYMMDD', 'HHmmss', 'SSS'). */
+export function fromSchoolTimestamp(ymd: string, hms: string, ms = '000'): Date {
+  const local = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}T${hms.slice(0, 2)}:${hms.slice(2, 4)}:${hms.slice(4, 6)}.${ms}`;
+  return dayjs.tz(local, SCHOOL_TZ).toDate();
 }
 /** The school's month of an instant (default: now), 'YYYY-MM'. */
 export function schoolMonth(at: Date = new Date()): string {

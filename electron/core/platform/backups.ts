@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../../shared/contract';
+import { fromSchoolTimestamp, schoolDay, schoolMonth, schoolTimestamp } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
 
 export type BackupKind = BackupInfo['kind'];
@@ -15,20 +16,16 @@ export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
+/** Backup names carry the school's clock (Asia/Shanghai), as every date the app shows does. */
 function stamp(d: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
+  return schoolTimestamp(d);
 }
 
 export function parseBackupName(file: string): { createdAt: Date; kind: BackupKind } | null {
   const m = NAME_RE.exec(path.basename(file));
   if (!m) return null;
   const [, ymd, hms, ms, kind] = m;
-  const createdAt = new Date(
-    Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6, 8)),
-    Number(hms.slice(0, 2)), Number(hms.slice(2, 4)), Number(hms.slice(4, 6)), Number(ms ?? 0),
-  );
-  return { createdAt, kind: kind as BackupKind };
+  return { createdAt: fromSchoolTimestamp(ymd, hms, ms ?? '000'), kind: kind as BackupKind };
 }
 
 export function listBackups(dataDir: string): BackupInfo[] {
@@ -126,18 +123,20 @@ export function selectForRetention(items: { file: string; kind: BackupKind; crea
       keep.add(it.file);
     }
   };
-  bucket((d) => d.toDateString(), 7);
-  bucket((d) => isoWeek(d), 4);
-  bucket((d) => `${d.getFullYear()}-${d.getMonth()}`, 12);
+  // Days, weeks and months of the school's calendar.
+  bucket((d) => schoolDay(d), 7);
+  bucket((d) => isoWeek(schoolDay(d)), 4);
+  bucket((d) => schoolMonth(d), 12);
   sorted.filter((i) => i.kind !== 'daily' && i.kind !== 'manual').slice(0, 10).forEach((i) => keep.add(i.file));
   sorted.filter((i) => i.kind === 'manual').forEach((i) => keep.add(i.file));
   return keep;
 }
 
-function isoWeek(d: Date): string {
-  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
-  const day = t.getUTCDay() || 7;
-  t.setUTCDate(t.getUTCDate() + 4 - day);
+/** ISO week ('2026-W49') of a stored day. */
+function isoWeek(day: string): string {
+  const t = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
+  const wd = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - wd);
   const y0 = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
   return `${t.getUTCFullYear()}-W${Math.ceil(((t.getTime() - y0.getTime()) / 86400000 + 1) / 7)}`;
 }
@@ -169,5 +168,6 @@ export function isHealthyDatabase(file: string): boolean {
 }
 
 export function hasDailyBackupToday(dataDir: string, now = new Date()): boolean {
-  return listBackups(dataDir).some((b) => b.kind === 'daily' && new Date(b.createdAt).toDateString() === now.toDateString());
+  const today = schoolDay(now);
+  return listBackups(dataDir).some((b) => b.kind === 'daily' && schoolDay(new Date(b.createdAt)) === today);
 }

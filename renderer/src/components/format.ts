@@ -1,12 +1,12 @@
 /** Small display helpers shared by the backup, recovery and audit pages. */
 import dayjs from 'dayjs';
+import { schoolDateTime } from '../../../shared/domain/dates';
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
 
-/** An ISO timestamp in local time, e.g. 2025-09-01 08:30. */
+/** An ISO timestamp on the school's clock (Asia/Shanghai, whatever the PC's zone), e.g. 2025-09-01 08:30. */
 export function formatTime(iso: string, withSeconds = false): string {
-  const d = dayjs(iso);
-  return d.isValid() ? d.format(withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm') : iso;
+  return dayjs(iso).isValid() ? schoolDateTime(iso, withSeconds) : iso;
 }
 
 /** File size in KB below 1 MB, else MB with one decimal. */
