@@ -12,7 +12,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkBag, payloadPathProblem, safeArchiveName, writeBag, type PayloadFile } from '../../../electron/core/platform/archive/bagit';
 import { toolsOk } from '../../helpers/system-tools';
 
-const canValidate = toolsOk('tests/unit/archive/bagit.test.ts', ['python3']);
+// The bags are written and checked by checkBag everywhere; only the second opinion of the reference validator skips.
+const canValidate = toolsOk('tests/unit/archive/bagit.test.ts', ['python3'], 'the Library of Congress validator checks are skipped');
 
 let dir: string;
 let src: string;
@@ -34,15 +35,17 @@ const info = { 'Source-Organization': '示例县第一中学', 'External-Descrip
 const validate = (bag: string) => spawnSync('python3', [path.resolve('tests/vendor/bagit.py'), '--validate', bag], { encoding: 'utf8' });
 
 describe('writing a bag', () => {
-  it.skipIf(!canValidate)('is accepted by the Library of Congress validator, with UTF-8 names and bag-info', async () => {
+  it('is accepted by the Library of Congress validator, with UTF-8 names and bag-info', async () => {
     const progress: number[] = [];
     const r = await writeBag(dir, '迎检资料 2026', files(), { info, now: NOW, onProgress: (p) => progress.push(p.files) });
     expect(r.files).toBe(4);
     expect(r.bytes).toBe(files().reduce((n, f) => n + (typeof f.source === 'string' ? fs.statSync(f.source).size : f.source.length), 0));
     expect(r.bytes).toBeGreaterThan(3 * 1024 * 1024);
-    const v = validate(r.dir);
-    expect(v.status, v.stderr).toBe(0);
-    expect(v.stderr).toContain('is valid');
+    if (canValidate) {
+      const v = validate(r.dir);
+      expect(v.status, v.stderr).toBe(0);
+      expect(v.stderr).toContain('is valid');
+    }
     const manifest = fs.readFileSync(path.join(r.dir, 'manifest-sha256.txt'), 'utf8');
     expect(manifest).toContain('data/指标7 课程开齐开足/原始材料/课表 七年级(1)班.xlsx');
     expect(manifest).toContain('data/完成率 100％： 全校.txt');
@@ -53,7 +56,7 @@ describe('writing a bag', () => {
     expect(checkBag(r.dir)).toMatchObject({ valid: true, files: 4, changed: [], missing: [], added: [], problems: [] });
   });
 
-  it.skipIf(!canValidate)('checkBag names a flipped byte, a deleted file and an added file; so does the independent validator', async () => {
+  it('checkBag names a flipped byte, a deleted file and an added file; so does the independent validator', async () => {
     const r = await writeBag(dir, 'bag', files(), { info, now: NOW });
     const big = path.join(r.dir, 'data', '指标7 课程开齐开足', '原始材料', '课表 七年级(1)班.xlsx');
     const fd = fs.openSync(big, 'r+');
@@ -66,7 +69,7 @@ describe('writing a bag', () => {
     expect(c.changed).toEqual(['data/指标7 课程开齐开足/原始材料/课表 七年级(1)班.xlsx']);
     expect(c.missing).toEqual(['data/readme 说明.txt']);
     expect(c.added).toEqual(['data/多出来的.txt']);
-    expect(validate(r.dir).status).not.toBe(0);
+    if (canValidate) expect(validate(r.dir).status).not.toBe(0);
   });
 
   it('refuses names Windows would refuse, and two names that differ only by case', async () => {
@@ -89,7 +92,7 @@ describe('failures never claim success', () => {
     expect(fs.readdirSync(dir)).toEqual(['src.bin']);
   });
 
-  it.skipIf(!canValidate)('a stick pulled or full mid-write: the error says so, no final folder, and the next attempt starts clean', async () => {
+  it('a stick pulled or full mid-write: the error says so, no final folder, and the next attempt starts clean', async () => {
     let written = 0;
     const failing = (code: string) => (fd: number, chunk: Buffer) => {
       if ((written += chunk.length) > 2 * 1024 * 1024) throw Object.assign(new Error(code), { code });
@@ -104,7 +107,7 @@ describe('failures never claim success', () => {
     const r = await writeBag(dir, 'bag', files(), { info, now: NOW });
     expect(checkBag(r.dir).valid).toBe(true);
     expect(fs.existsSync(path.join(dir, 'bag.writing'))).toBe(false);
-    expect(validate(r.dir).status).toBe(0);
+    if (canValidate) expect(validate(r.dir).status).toBe(0);
   });
 
   it('a byte that reads back differently fails the verify', async () => {

@@ -8,12 +8,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import type { ArchiveResult, DossierOutput, JobStatus } from '../../../shared/contract';
 import { a4Section, officeDocx, para } from '../../../electron/core/platform/report/docx';
+import { checkBag } from '../../../electron/core/platform/archive/bagit';
 import { createChromiumPdfPort } from '../../../electron/server/pdf-chromium';
 import type { PdfPort } from '../../../electron/core/platform/report/pdf-port';
 import { closeTempCore, openTempCore, tempDir } from '../../helpers/core';
@@ -22,8 +24,8 @@ import { toolsOk } from '../../helpers/system-tools';
 
 const canReadPdf = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['pdftotext', 'pdfinfo']);
 const canOpenOffice = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['soffice']);
-const canValidate = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['python3']);
-const canRun7zip = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['7zz']);
+const canValidate = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['python3'], 'the Library of Congress validator checks are skipped (checkBag still checks every bag)');
+const canRun7zip = toolsOk('tests/unit/dossier/compose-archive.test.ts', ['7zz'], 'the 7-Zip checks of the encrypted archive are skipped');
 
 let core: Core;
 let dir: string;
@@ -162,7 +164,7 @@ describe('the composed dossier', () => {
 
   it.skipIf(!canOpenOffice)('is a Word file LibreOffice opens, with the texts and the computed table', () => {
     const docx = fileOf(output.files[3].name);
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'lo')}`, '--headless', '--convert-to', 'txt:Text', '--outdir', work, docx], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'lo')).href}`, '--headless', '--convert-to', 'txt:Text', '--outdir', work, docx], { stdio: 'pipe', timeout: 120_000 });
     const text = fs.readFileSync(path.join(work, output.files[3].name.replace(/\.docx$/, '.txt')), 'utf8');
     for (const s of ['迎检资料', '学校自评报告', '我校高度重视优质均衡创建工作', 'A1', 'A1 自评：学校按标准配置', '每百名学生拥有高于规定学历教师数', '横向扫描件']) expect(text).toContain(s);
   });
@@ -181,13 +183,15 @@ describe('the archive to USB', () => {
   let stick: string;
   beforeAll(() => { stick = path.join(work, 'U盘 E'); fs.mkdirSync(stick); });
 
-  it.skipIf(!canValidate)('writes the dossier as a bag the Library of Congress validator accepts, originals by indicator', async () => {
+  it('writes the dossier as a bag the Library of Congress validator accepts, originals by indicator', async () => {
     const s = await waitJob<ArchiveResult>('archive/job', await core.call('archive/start', { kind: 'dossier', inspectionId, target: stick }));
     expect(s.error).toBeNull();
     const bag = s.result!.path;
     expect(s.result!.files).toBe(4 + 3);
-    const v = validate(bag);
-    expect(v.status, v.stderr).toBe(0);
+    if (canValidate) {
+      const v = validate(bag);
+      expect(v.status, v.stderr).toBe(0);
+    }
     expect(fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toMatch(/External-Description: 迎检资料：2026年优质均衡督导评估/);
     const a2 = fs.readdirSync(path.join(bag, 'data', '佐证材料')).find((n) => n.startsWith('A2'))!;
     expect(fs.readdirSync(path.join(bag, 'data', '佐证材料', a2)).sort()).toEqual(['01 横向扫描件.pdf', '02 校舍照片.png', '03 校舍说明.docx']);
@@ -195,7 +199,7 @@ describe('the archive to USB', () => {
     expect(check).toMatchObject({ kind: 'bag', valid: true, files: 7, changed: [], missing: [], added: [] });
   });
 
-  it.skipIf(!canValidate)('"check an archive" names a flipped byte and a deleted file; so does the independent validator', async () => {
+  it('"check an archive" names a flipped byte and a deleted file; so does the independent validator', async () => {
     const bag = path.join(stick, fs.readdirSync(stick).find((n) => n.includes('迎检资料'))!);
     const pdf = path.join(bag, 'data', '迎检资料', output.files[0].name);
     const bytes = fs.readFileSync(pdf);
@@ -206,19 +210,21 @@ describe('the archive to USB', () => {
     expect(check.valid).toBe(false);
     expect(check.changed).toEqual([`data/迎检资料/${output.files[0].name}`]);
     expect(check.missing).toEqual([`data/迎检资料/${output.files[3].name}`]);
-    expect(validate(bag).status).not.toBe(0);
+    if (canValidate) expect(validate(bag).status).not.toBe(0);
   });
 
-  it.skipIf(!canRun7zip)('the encrypted archive opens in 7-Zip with the password, not without; check reads it with the password', async () => {
+  it('the encrypted archive opens in 7-Zip with the password, not without; check reads it with the password', async () => {
     await expect(core.call('archive/start', { kind: 'dossier', inspectionId, target: stick, encrypt: true, password: 'Jw-2026-secret', confirm: 'Jw-2026-other' }))
       .rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: ['confirm'], key: 'archivePasswordMismatch' }] });
     const s = await waitJob<ArchiveResult>('archive/job', await core.call('archive/start', { kind: 'dossier', inspectionId, target: stick, encrypt: true, password: 'Jw-2026-secret', confirm: 'Jw-2026-secret' }));
     expect(s.error).toBeNull();
     const zip = s.result!.path;
     expect(zip).toMatch(/\.zip$/);
-    expect(spawnSync('7zz', ['t', '-pJw-2026-secret', zip], { encoding: 'utf8' }).status).toBe(0);
-    expect(spawnSync('7zz', ['t', '-pwrong-password', zip], { encoding: 'utf8' }).status).not.toBe(0);
-    expect(execFileSync('7zz', ['l', '-slt', '-pJw-2026-secret', zip], { encoding: 'utf8' })).toMatch(/Method = AES-256/);
+    if (canRun7zip) {
+      expect(spawnSync('7zz', ['t', '-pJw-2026-secret', zip], { encoding: 'utf8' }).status).toBe(0);
+      expect(spawnSync('7zz', ['t', '-pwrong-password', zip], { encoding: 'utf8' }).status).not.toBe(0);
+      expect(execFileSync('7zz', ['l', '-slt', '-pJw-2026-secret', zip], { encoding: 'utf8' })).toMatch(/Method = AES-256/);
+    }
     expect(await core.call('archive/check', { path: zip, password: 'Jw-2026-secret' })).toMatchObject({ kind: 'zip', valid: true, files: 7 });
     await expect(core.call('archive/check', { path: zip, password: 'wrong-password' })).rejects.toMatchObject({ key: 'archiveBadPassword' });
     // The password is in no audit entry.
@@ -226,20 +232,20 @@ describe('the archive to USB', () => {
     expect(audit).not.toContain('Jw-2026-secret');
   });
 
-  // Uses the bags the tests above wrote (and checked with the validator): skipped with them.
-  it.skipIf(!canValidate)('refuses a relative or climbing target and a restore from anything but an intact whole-data bag', async () => {
+  it('refuses a relative or climbing target and a restore from anything but an intact whole-data bag', async () => {
     await expect(core.call('archive/start', { kind: 'data', target: 'U盘' })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: ['target'] }] });
     await expect(core.call('archive/check', { path: `${stick}/../..` })).rejects.toMatchObject({ key: 'archivePathDotDot' });
     const dossierBag = path.join(stick, fs.readdirSync(stick).find((n) => n.includes('迎检资料') && !n.endsWith('.zip'))!);
     await expect(core.call('archive/restore', { path: dossierBag })).rejects.toMatchObject({ key: 'archiveDamaged' }); // tampered above
   });
 
-  it.skipIf(!canValidate || !canReadPdf)('a school year\'s records: every printout of the year with its own page numbers, and every list as Excel', async () => {
+  it('a school year\'s records: every printout of the year with its own page numbers, and every list as Excel', async () => {
     const years = (await core.call('school/listYears', {})).sort((a, b) => b.startYear - a.startYear);
     const s = await waitJob<ArchiveResult>('archive/job', await core.call('archive/start', { kind: 'year', schoolYearId: years[1].id, target: stick }));
     expect(s.error).toBeNull();
     const bag = s.result!.path;
-    expect(validate(bag).status).toBe(0);
+    if (canValidate) expect(validate(bag).status).toBe(0);
+    expect(checkBag(bag)).toMatchObject({ valid: true, changed: [], missing: [], added: [] });
     const lists = fs.readdirSync(path.join(bag, 'data', '名单'));
     expect(lists).toHaveLength(7);
     const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
@@ -249,16 +255,19 @@ describe('the archive to USB', () => {
     expect(pdfs.some((f) => f.includes('教学常规检查月度通报'))).toBe(true);
     // Each printout numbers its own pages, though printouts of a kind were printed in one engine job.
     const roster = pdfs.find((f) => path.basename(f).startsWith('教师花名册'))!;
-    const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [roster], { encoding: 'utf8' }))![1]);
-    expect(pdfText(roster, 1).replace(/\s+/g, '')).toContain(`第1页共${n}页`);
-    expect(pdfText(roster, 1)).toContain('教师花名册');
+    if (canReadPdf) {
+      const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [roster], { encoding: 'utf8' }))![1]);
+      expect(pdfText(roster, 1).replace(/\s+/g, '')).toContain(`第1页共${n}页`);
+      expect(pdfText(roster, 1)).toContain('教师花名册');
+    }
   }, 300_000);
 
-  it.skipIf(!canValidate)('the whole data restores on another PC identically, after a backup of what that PC had', async () => {
+  it('the whole data restores on another PC identically, after a backup of what that PC had', async () => {
     const s = await waitJob<ArchiveResult>('archive/job', await core.call('archive/start', { kind: 'data', target: stick }));
     expect(s.error).toBeNull();
     const bag = s.result!.path;
-    expect(validate(bag).status).toBe(0);
+    if (canValidate) expect(validate(bag).status).toBe(0);
+    expect(checkBag(bag)).toMatchObject({ valid: true, changed: [], missing: [], added: [] });
     const other = await openTempCore({ now: () => NOW });
     try {
       await other.core.call('app/setOperator', { name: '另一台电脑' });
@@ -278,7 +287,7 @@ describe('the archive to USB', () => {
     }
   });
 
-  it.skipIf(!canValidate)('refuses a whole-data archive written by a newer version', async () => {
+  it('refuses a whole-data archive written by a newer version', async () => {
     const bag = path.join(stick, fs.readdirSync(stick).find((n) => n.includes('全部数据'))!);
     const copy = path.join(work, 'newer');
     fs.cpSync(bag, copy, { recursive: true });

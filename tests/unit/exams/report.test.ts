@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../../electron/core/app';
 import type { PdfPort } from '../../../electron/core/platform/report/pdf-port';
@@ -65,25 +66,27 @@ function pdfText(name: string, dataBase64: string): { text: string; file: string
 }
 
 describe('exam-quality-analysis PDF', () => {
-  it.skipIf(!canReadPdf)('holds the class tables and charts, and no student names', async () => {
+  it('holds the class tables and charts, and no student names', async () => {
     const out = await core.call('reports/pdf', { reportId: 'exam-quality-analysis', params: { examId } });
     expect(out.pages).toBeGreaterThanOrEqual(2); // tables and charts, then the commentary page
-    const { text } = pdfText('quality', out.dataBase64);
-    const flat = text.replace(/\s+/g, '');
-    expect(flat).toContain('质量分析报告');
-    expect(flat).toContain('七年级(1)班');
-    expect(flat).toContain('平均分');
-    expect(flat).toContain('差异系数');
-    expect(flat).toContain('由教务处填写');
-    expect(flat).toContain('各班三率'); // chart title rendered as SVG text
-    // 语文 七(1): 92, 76, 58, 35 -> average 65.25, pass 2/4
-    expect(text).toMatch(/七年级\(1\)班\s+4\s+4\s+100\.0%\s+65\.25/);
-    for (const n of NAMES) expect(text).not.toContain(n);
+    if (canReadPdf) { // the printed text read back with poppler (skipped, with its line, where it is not installed)
+      const { text } = pdfText('quality', out.dataBase64);
+      const flat = text.replace(/\s+/g, '');
+      expect(flat).toContain('质量分析报告');
+      expect(flat).toContain('七年级(1)班');
+      expect(flat).toContain('平均分');
+      expect(flat).toContain('差异系数');
+      expect(flat).toContain('由教务处填写');
+      expect(flat).toContain('各班三率'); // chart title rendered as SVG text
+      // 语文 七(1): 92, 76, 58, 35 -> average 65.25, pass 2/4
+      expect(text).toMatch(/七年级\(1\)班\s+4\s+4\s+100\.0%\s+65\.25/);
+      for (const n of NAMES) expect(text).not.toContain(n);
+    }
     const audit = await core.call('audit/list', { entity: 'report' });
     expect(audit.rows[0]).toMatchObject({ action: 'print', entityId: 'exam-quality-analysis' });
   }, 60_000);
 
-  it.skipIf(!canReadPdf)('refuses a per-student rank list by default, and marks it internal when enabled', async () => {
+  it('refuses a per-student rank list by default, and marks it internal when enabled', async () => {
     let err: AppErrorShape | null = null;
     try {
       await core.call('reports/pdf', { reportId: 'exam-rank-list', params: { examId } });
@@ -94,10 +97,12 @@ describe('exam-quality-analysis PDF', () => {
     const st = await core.call('exams/getSettings', {});
     await core.call('exams/saveSettings', { ...st, allowRankLists: true });
     const out = await core.call('reports/pdf', { reportId: 'exam-rank-list', params: { examId, maskNames: true } });
-    const { text } = pdfText('rank', out.dataBase64);
-    expect(text.replace(/\s+/g, '')).toContain('内部资料不得公开');
-    expect(text).toContain('张*'); // masked names
-    expect(text).not.toContain('李娜');
+    if (canReadPdf) { // the printed text read back with poppler (skipped, with its line, where it is not installed)
+      const { text } = pdfText('rank', out.dataBase64);
+      expect(text.replace(/\s+/g, '')).toContain('内部资料不得公开');
+      expect(text).toContain('张*'); // masked names
+      expect(text).not.toContain('李娜');
+    }
     // G7103 was absent in 数学: not ranked on her partial total (58), said so under the table.
     const html = (await core.call('reports/html', { reportId: 'exam-rank-list', params: { examId } })).html;
     const row = /<tr><td class="num">([^<]*)<\/td><td class="num">G7103<\/td>/.exec(html);
@@ -144,7 +149,7 @@ describe('exams/reportDocx', () => {
     const file = path.join(dir, 'report.docx');
     fs.writeFileSync(file, Buffer.from(out.dataBase64, 'base64'));
     const outDir = path.join(dir, 'lo');
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: 90_000 });
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`, '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: 90_000 });
     const text = execFileSync('pdftotext', [path.join(outDir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('质量分析报告');
     expect(text).toContain('七年级(2)班');
@@ -161,7 +166,7 @@ describe('exams/reportDocx', () => {
     expect(media.length).toBe(6); // 语文 and 数学 x (rates, distribution, averages)
     const styles = execFileSync('unzip', ['-p', file, 'word/styles.xml'], { encoding: 'utf8' });
     expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?<w:color w:val="000000"\/>/);
-    const lines = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\n');
+    const lines = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split(/\r?\n/);
     expect(lines.some((l) => /七年级\(1\)班\s+\d/.test(l))).toBe(true); // class name whole, figures beside it
     expect(lines.some((l) => /^\s*班\s*$/.test(l) || /^\s*%\s*$/.test(l))).toBe(false); // nothing wrapped onto its own line
     const audit = await core.call('audit/list', { entity: 'report' });
