@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../../electron/core/app';
@@ -97,7 +98,7 @@ describe('export/list', () => {
     }
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
     execFileSync('soffice', [
-      `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, ...files,
+      `-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, ...files,
     ], { timeout: 120_000, stdio: 'pipe' });
     const teachers = fs.readFileSync(path.join(out, 'teachers.csv'), 'utf8');
     const studentsCsv = fs.readFileSync(path.join(out, 'students.csv'), 'utf8');

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import type { ObservationInput } from '../../../shared/contract';
@@ -93,7 +94,7 @@ describe('mentor pairs in core', () => {
     const docx = await core.call('mentors/agreementDocx', { id: p.id });
     const file = path.join(dir, 'agreement.docx');
     fs.writeFileSync(file, Buffer.from(docx.dataBase64, 'base64'));
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo')}`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
     const text = fs.readFileSync(path.join(dir, 'agreement.txt'), 'utf8');
     for (const s of ['师徒结对协议书', '王师傅', '李徒弟', '站稳讲台', '师傅听徒弟的课：每学期不少于 7 节']) expect(text).toContain(s);
   }, 150_000);

@@ -49,7 +49,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  core?.close();
+  await core?.close(); // closed before its folder goes (Windows cannot delete an open database)
   await port?.close?.();
   fs.rmSync(dir, { recursive: true, force: true });
 });

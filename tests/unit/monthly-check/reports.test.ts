@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barChart, lineChart, pieChart } from '../../../shared/domain/charts/svg';
@@ -56,7 +57,7 @@ const CSV_UTF8 = 'csv:Text - txt - csv (StarCalc):44,34,76';
 /** LibreOffice headless converts a file; returns the output's path. One profile dir per run avoids lock clashes. */
 function soffice(file: string, to: string): string {
   const outDir = path.join(dir, 'lo-out');
-  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
   const base = path.basename(file).replace(/\.[^.]+$/, '');
   const out = fs.readdirSync(outDir).find((f) => f.startsWith(base + '.') && f !== path.basename(file));
   if (!out) throw new Error(`soffice produced nothing for ${file}`);

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  core?.close();
+  await core?.close(); // closed before its folder goes (Windows cannot delete an open database)
   await port?.close?.();
   fs.rmSync(dir, { recursive: true, force: true });
 });

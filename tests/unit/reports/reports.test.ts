@@ -19,8 +19,8 @@ beforeEach(async () => {
   seeded = seedSchool(core.context().db, { classSizes: [55, 40, 20], specialNames: ['张三明', '<script>李</script>', '王&小丫'] });
 });
 
-afterEach(() => {
-  core.close();
+afterEach(async () => {
+  await core.close(); // closed before its folder goes (Windows cannot delete an open database)
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  core?.close();
+  await core?.close(); // closed before its folder goes (Windows cannot delete an open database)
   await port?.close?.();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -23,8 +23,8 @@ beforeEach(async () => {
   clock = new Date('2025-10-20T08:00:00');
   core = await Core.open({ dataDir: dir, noDailyBackup: true, now: () => clock });
 });
-afterEach(() => {
-  core?.close();
+afterEach(async () => {
+  await core?.close(); // closed before its folder goes (Windows cannot delete an open database)
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../../electron/core/app';
@@ -24,8 +25,8 @@ beforeAll(async () => {
   // A subject the school has but no class is assigned.
   core.context().db.prepare(`INSERT INTO subject (code, name, short_name) VALUES ('LD', '劳动', '劳动')`).run();
 });
-afterAll(() => {
-  core?.close();
+afterAll(async () => {
+  await core?.close(); // closed before its folder goes (Windows cannot delete an open database)
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,7 +76,7 @@ describe('export', () => {
     const xlsx = path.join(dir, 'export.xlsx');
     fs.writeFileSync(xlsx, Buffer.from(out.dataBase64, 'base64'));
     const outDir = path.join(dir, 'csv');
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx], { timeout: 120_000, stdio: 'ignore' });
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx], { timeout: 120_000, stdio: 'ignore' });
     const csv = fs.readFileSync(path.join(outDir, 'export.csv'), 'utf8');
     expect(csv).toContain('七年级(1)班课程表');
     expect(csv).toContain('星期五');

@@ -17,8 +17,8 @@ beforeAll(async () => {
   core = await Core.open({ dataDir: dir, noDailyBackup: true });
   seeded = seedTimetableSchool(core.context().db, 2);
 });
-afterAll(() => {
-  core?.close();
+afterAll(async () => {
+  await core?.close(); // closed before its folder goes (Windows cannot delete an open database)
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
