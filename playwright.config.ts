@@ -3,7 +3,8 @@ import { findChromium } from './electron/server/pdf-chromium';
 
 // E2E against browser mode in the machine's own Chromium-family browser (Playwright's browser download is not
 // available offline): CHROMIUM_PATH, else Debian's /usr/bin/chromium, Chrome or Edge where they usually live
-// (Chrome on the Windows workflow's runner), found the way browser mode's PDF engine finds it.
+// (Chrome on the Windows workflow's runner), found the way browser mode's PDF engine finds it. None found:
+// Playwright's own Chromium, if `npx playwright install chromium` put one there (else its error says so).
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
@@ -20,7 +21,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
-      executablePath: findChromium() ?? '/usr/bin/chromium',
+      executablePath: findChromium() ?? undefined,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

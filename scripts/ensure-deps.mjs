@@ -54,14 +54,28 @@ function hasCjkFont() {
   return r.status === 0 && r.stdout.trim() !== '';
 }
 
+/**
+ * Off Linux: whether `tool` is on PATH, looked up by Node itself (no `sh`, no `where`), with PATHEXT's endings on
+ * Windows. python3 is asked for its version there: the Microsoft Store's python3.exe stand-in only opens the Store.
+ */
+function onPath(tool) {
+  if (process.platform === 'win32' && tool === 'python3') {
+    return spawnSync('python3', ['--version'], { stdio: 'ignore', windowsHide: true }).status === 0;
+  }
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT || '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean) : [''];
+  return (process.env.PATH || '').split(path.delimiter).filter(Boolean).some((dir) => exts.some((ext) => {
+    try { return fs.statSync(path.join(dir, tool + ext)).isFile(); } catch { return false; }
+  }));
+}
+
 function ensureSystemPackages() {
   if (process.platform !== 'linux') {
-    // Windows/macOS: nothing is installed; the parts of the tests that need a missing tool skip with a line.
-    const lookup = (tool) => (process.platform === 'win32'
-      ? spawnSync('where', [tool], { stdio: 'ignore', windowsHide: true }).status === 0
-      : which(tool));
-    const absent = TOOLS.filter(([tool]) => tool !== 'chromium' && !lookup(tool)).map(([tool]) => tool);
-    if (absent.length) console.log(`测试工具缺失，相关检查将跳过 / not installed here, the checks that need them skip: ${absent.join(', ')}`);
+    // Windows/macOS: nothing is installed (no apt-get); the parts of the tests that need a missing tool skip,
+    // each test file printing one [skip] line (tests/helpers/system-tools.ts). Chromium is the machine's Chrome/Edge.
+    const absent = [...TOOLS.map(([tool]) => tool).filter((tool) => tool !== 'chromium'), 'unzip'].filter((tool) => !onPath(tool));
+    if (absent.length) {
+      console.log(`测试工具缺失，需要它们的检查将跳过 / test tools not found on ${process.platform}, the tests that need them will be skipped: ${absent.join(', ')}`);
+    }
     return;
   }
   const missing = TOOLS.filter(([tool]) => !which(tool)).map(([tool]) => tool);
