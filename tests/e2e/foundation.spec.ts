@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SchoolClass, Student, Teacher } from '../../shared/contract';
 import { pinyinInitials } from '../../shared/domain/pinyin';
 import { E2E_STUDENT_COUNT, E2E_STUDENTS, E2E_UNRECOGNISED_HEADER, writeE2eFixtures } from '../helpers/messy-files';
@@ -107,7 +108,7 @@ test('English switch, Excel export opened by LibreOffice, backups and the audit 
   await download.saveAs(xlsx);
   const outDir = testInfo.outputPath('lo');
   if (canOpenOffice) { // LibreOffice opens the export; skipped, with its line, where it is not installed
-    execFileSync('soffice', [`-env:UserInstallation=file://${testInfo.outputPath('lo-profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx], { timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(testInfo.outputPath('lo-profile')).href}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx], { timeout: 120_000 });
     const csv = fs.readFileSync(path.join(outDir, 'teachers.csv'), 'utf8');
     const teachers = await app.api<Teacher[]>('teachers/list');
     for (const t of teachers.slice(0, 5)) expect(csv).toContain(t.name);

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Download } from '@playwright/test';
 import type { AppStatus, MonthlyCheckMonth, MonthlySheets, Observation, QuotaProgress, Term } from '../../shared/contract';
 import type { Lesson, TimetableData } from '../../shared/contract';
@@ -224,7 +225,7 @@ test('monthly flow: observation from the timetable, start the month, inline scor
   const docx = await saveDownload(dlDocx, testInfo.outputPath('bulletin.docx'));
   if (canOpenWord) { // LibreOffice opens the Word bulletin, read back with poppler; skipped, with its line, where they are not installed
     const outDir = testInfo.outputPath('lo');
-    execFileSync('soffice', [`-env:UserInstallation=file://${testInfo.outputPath('lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: 180_000 });
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(testInfo.outputPath('lo-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: 180_000 });
     const docxPdf = path.join(outDir, 'bulletin.pdf');
     expect(squash(pdfText(docxPdf))).toContain('月度通报');
     renderPages(docxPdf, 'mc-10-bulletin-docx', 2);

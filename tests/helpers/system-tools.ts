@@ -45,25 +45,39 @@ export function hasTool(tool: SystemTool): boolean {
   return yes;
 }
 
+/** Per test file, the missing tools and what skips for them, printed as one line once the file has asked. */
+const pending = new Map<string, { tools: Set<SystemTool>; what: Set<string> }>();
 const told = new Set<string>();
+
+function tell(file: string): void {
+  const p = pending.get(file);
+  if (!p || told.has(file)) return;
+  told.add(file);
+  const tools = [...p.tools];
+  const pkgs = [...new Set(tools.map((t) => PACKAGES[t]))].join(', ');
+  console.log(`[skip] ${file}: needs ${tools.join(', ')} (${pkgs}), not found on ${process.platform}: ${[...p.what].join('; ')}`);
+}
 
 /**
  * True when the parts of `testFile` that need `tools` can run. False only off Linux (or with
- * JIAOWU_ALLOW_TOOL_SKIP=1) when some are missing, after printing once per file and tool set:
- * `[skip] tests/unit/x.test.ts: needs pdftotext, soffice (poppler-utils, LibreOffice), not found on win32`.
- * `what` says which parts skip (default: the tests that read files back with them).
+ * JIAOWU_ALLOW_TOOL_SKIP=1) when some are missing; the file then prints one line for all its calls:
+ * `[skip] tests/unit/x.test.ts: needs pdftotext, soffice (poppler-utils, LibreOffice), not found on win32: …`.
+ * `what` says which parts skip (default: the checks that read files back with them).
  */
 export function toolsOk(testFile: string, tools: SystemTool[], what = 'the checks that use them are skipped'): boolean {
   const missing = tools.filter((t) => !hasTool(t));
   if (missing.length === 0) return true;
   const mayFail = process.platform === 'linux' && process.env.JIAOWU_ALLOW_TOOL_SKIP !== '1';
   if (mayFail) return true; // let the test run and fail: Linux machines install these (scripts/ensure-deps.mjs)
+  // Playwright loads each spec in its runner and again in a worker (TEST_WORKER_INDEX set): the runner says it.
+  if (process.env.TEST_WORKER_INDEX !== undefined) return false;
   const file = path.relative(process.cwd(), testFile).split(path.sep).join('/');
-  const key = `${file}:${missing.join(',')}`;
-  if (!told.has(key)) {
-    told.add(key);
-    const pkgs = [...new Set(missing.map((t) => PACKAGES[t]))].join(', ');
-    console.log(`[skip] ${file}: needs ${missing.join(', ')} (${pkgs}), not found on ${process.platform}: ${what}`);
+  let p = pending.get(file);
+  if (!p) {
+    pending.set(file, (p = { tools: new Set(), what: new Set() }));
+    queueMicrotask(() => tell(file)); // after the file's other calls at its top level
   }
+  for (const t of missing) p.tools.add(t);
+  p.what.add(what);
   return false;
 }
