@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './electron/server/pdf-chromium';
+import { findChromium, LAUNCH_ARGS } from './electron/server/pdf-chromium';
 
 // E2E against browser mode in the machine's own Chromium-family browser (Playwright's browser download is not
 // available offline): CHROMIUM_PATH, else Debian's /usr/bin/chromium, Chrome or Edge where they usually live
@@ -22,7 +22,7 @@ export default defineConfig({
     trace: 'off',
     launchOptions: {
       executablePath: findChromium() ?? undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: LAUNCH_ARGS,
     },
   },
 });

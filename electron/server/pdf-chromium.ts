@@ -35,7 +35,8 @@ export function findChromium(executablePath?: string): string | null {
   return null;
 }
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Chromium switches for a headless browser on a closed network (no sync, updates or background requests). */
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export function createChromiumPdfPort(opts: { executablePath?: string } = {}): PdfPort {
   let browser: Promise<Browser> | null = null;

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, chromium, test as base, expect, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { findChromium } from '../../electron/server/pdf-chromium';
+import { findChromium, LAUNCH_ARGS } from '../../electron/server/pdf-chromium';
 import { startServer, type RunningServer } from '../../electron/server/server';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -81,7 +81,7 @@ export class Desk {
     const server = await startServer({ dataDir, rendererDir: path.join(ROOT, 'dist/renderer') });
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || findChromium() || undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: LAUNCH_ARGS,
     });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const dry: DryRun = { server, browser, next: { save: null, folder: null } };

@@ -16,11 +16,6 @@ export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
-/** Backup names carry the school's clock (Asia/Shanghai), as every date the app shows does. */
-function stamp(d: Date): string {
-  return schoolTimestamp(d);
-}
-
 export function parseBackupName(file: string): { createdAt: Date; kind: BackupKind } | null {
   const m = NAME_RE.exec(path.basename(file));
   if (!m) return null;
@@ -53,7 +48,8 @@ export function backupPath(dataDir: string, file: string): string {
 export async function createBackup(db: Database.Database, dataDir: string, kind: BackupKind, now = new Date()): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const file = `jiaowu-${stamp(now)}-${kind}.sqlite`;
+  // Backup names carry the school's clock (Asia/Shanghai), as every date the app shows does.
+  const file = `jiaowu-${schoolTimestamp(now)}-${kind}.sqlite`;
   const full = path.join(dir, file);
   const tmp = full + '.part';
   await db.backup(tmp);
@@ -94,7 +90,7 @@ export function checkManualBackupFolder(dir: string): void {
 export async function createManualBackup(db: Database.Database, dir: string, schoolName: string, now = new Date()): Promise<{ file: string; size: number }> {
   checkManualBackupFolder(dir);
   const safeName = schoolName.replace(/[\\/:*?"<>|]/g, '_') || 'school';
-  const full = path.join(dir, `教务台账备份-${safeName}-${stamp(now)}.sqlite`);
+  const full = path.join(dir, `教务台账备份-${safeName}-${schoolTimestamp(now)}.sqlite`);
   try {
     await db.backup(full);
   } catch (e) {
